@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test.sh: installs what is missing, builds Caravan and runs every test suite:
+#   1. all suites (unit, data, gui) of a normal build, the gui suite under Xvfb + D-Bus;
+#   2. the unit suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang build),
+#      plus the libFuzzer targets for a bounded time.
+# Its last line is "N passed, N failed"; it exits non-zero if any test failed or none ran.
+set -uo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+set +e
+
+caravan_install_packages $CARAVAN_BUILD_PACKAGES $CARAVAN_TEST_PACKAGES || exit 1
+caravan_ensure_locales || exit 1
+
+status=0
+run_suites () {
+  # run_suites BUILD_DIR [meson test options…]
+  local dir=$1; shift
+  rm -f "$CARAVAN_TOP/$dir/meson-logs/testlog.json" "$CARAVAN_TOP/$dir/meson-logs/testlog-asan.json"
+  dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24 -noreset' \
+    meson test -C "$CARAVAN_TOP/$dir" --print-errorlogs --num-processes 2 "$@" || status=1
+}
+
+caravan_configure _build && meson compile -C "$CARAVAN_TOP/_build" || exit 1
+run_suites _build
+
+CC=clang caravan_configure _build-asan -Db_sanitize=address,undefined -Db_lundef=false \
+  -Dfuzzing=true -Dbuildtype=debug && meson compile -C "$CARAVAN_TOP/_build-asan" || exit 1
+run_suites _build-asan --setup=asan --suite unit --suite fuzz
+
+/usr/bin/python3 - "$CARAVAN_TOP/_build/meson-logs"/testlog*.json "$CARAVAN_TOP/_build-asan/meson-logs"/testlog*.json <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    try:
+        lines = open(path).read().splitlines()
+    except OSError:
+        continue
+    for line in lines:
+        if not line.strip():
+            continue
+        result = json.loads(line)["result"]
+        if result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif result == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
+sys.exit(1 if failed or passed == 0 else 0)
+PY
+summary=$?
+[ $status -eq 0 ] && [ $summary -eq 0 ]

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "caravan-types.h"
+
+G_BEGIN_DECLS
+
+#define CARAVAN_TYPE_WINDOW (caravan_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CaravanWindow, caravan_window, CARAVAN, WINDOW, AdwApplicationWindow)
+
+CaravanWindow *caravan_window_new       (CaravanApplication *application);
+void           caravan_window_open_file (CaravanWindow      *self,
+                                         GFile              *file);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-types.h: forward typedefs for every Caravan type, so headers never include each other. */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* app */
+typedef struct _CaravanApplication CaravanApplication;
+typedef struct _CaravanWindow CaravanWindow;
+
+/* story */
+typedef struct _CaravanArticle CaravanArticle;
+typedef struct _CaravanDate CaravanDate;
+typedef struct _CaravanEvent CaravanEvent;
+typedef struct _CaravanExcerpt CaravanExcerpt;
+typedef struct _CaravanPlace CaravanPlace;
+typedef struct _CaravanRoute CaravanRoute;
+typedef struct _CaravanSelection CaravanSelection;
+typedef struct _CaravanStory CaravanStory;
+typedef struct _CaravanStoryProblem CaravanStoryProblem;
+
+/* map */
+
+/* views */
+
+G_END_DECLS

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-test-utils.c: helpers shared by the gui tests. */
+
+#define G_LOG_DOMAIN "caravan-test-utils"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "caravan-test-utils.h"
+
+/* Initialises GTK and libadwaita for a gui test, with animations off so state is immediate. */
+void
+caravan_test_init (int    *argc,
+                   char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @condition holds; FALSE if @timeout_ms passed first. */
+gboolean
+caravan_test_wait_until (CaravanTestCondition condition,
+                         gpointer             user_data,
+                         guint                timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+
+  while (!condition (user_data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return condition (user_data);
+}
+
+static gboolean
+never (gpointer user_data)
+{
+  return FALSE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+void
+caravan_test_iterate (guint ms)
+{
+  caravan_test_wait_until (never, NULL, ms);
+}
+
+/* Renders @widget offscreen with the cairo renderer; the widget must be mapped and laid out. */
+GdkTexture *
+caravan_test_capture (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GdkTexture *texture;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;
+
+  renderer = gsk_cairo_renderer_new ();
+  if (!gsk_renderer_realize (renderer, NULL, &error))
+    {
+      g_warning ("Cannot realize renderer: %s", error->message);
+      gsk_render_node_unref (node);
+      return NULL;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  gsk_render_node_unref (node);
+
+  return texture;
+}
+
+/* Captures @widget and saves it as $CARAVAN_SCREENSHOT_DIR/@name.png for people to look at. */
+GdkTexture *
+caravan_test_save_screenshot (GtkWidget  *widget,
+                              const char *name)
+{
+  const char *dir = g_getenv ("CARAVAN_SCREENSHOT_DIR");
+  g_autofree char *filename = NULL;
+  g_autofree char *path = NULL;
+  GdkTexture *texture;
+
+  /* Layout must be clean before a capture: let a frame pass. */
+  gtk_test_widget_wait_for_draw (widget);
+  texture = caravan_test_capture (widget);
+  g_assert_nonnull (texture);
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_mkdir_with_parents (dir, 0755);
+  filename = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, filename, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot saved to %s", path);
+
+  return texture;
+}
+
+/* Reads one pixel of @texture as straight RGBA. */
+gboolean
+caravan_test_texture_pixel (GdkTexture *texture,
+                            int         x,
+                            int         y,
+                            guint8      rgba[4])
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint8 *data = NULL;
+  gsize stride = (gsize) width * 4;
+  guint32 pixel;
+  guint8 a;
+
+  if (x < 0 || y < 0 || x >= width || y >= height)
+    return FALSE;
+
+  data = g_malloc (stride * height);
+  gdk_texture_download (texture, data, stride);
+  /* gdk_texture_download gives premultiplied ARGB32 in native endianness (cairo layout). */
+  pixel = *(guint32 *) (data + y * stride + x * 4);
+  a = pixel >> 24;
+  rgba[3] = a;
+  rgba[0] = a ? ((pixel >> 16) & 0xff) * 255 / a : 0;
+  rgba[1] = a ? ((pixel >> 8) & 0xff) * 255 / a : 0;
+  rgba[2] = a ? (pixel & 0xff) * 255 / a : 0;
+
+  return TRUE;
+}

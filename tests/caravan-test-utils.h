@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-test-utils.h: helpers shared by the gui tests: waiting on the main loop, screenshots. */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*CaravanTestCondition) (gpointer user_data);
+
+void        caravan_test_init            (int                  *argc,
+                                          char               ***argv);
+gboolean    caravan_test_wait_until      (CaravanTestCondition  condition,
+                                          gpointer              user_data,
+                                          guint                 timeout_ms);
+void        caravan_test_iterate         (guint                 ms);
+GdkTexture *caravan_test_capture         (GtkWidget            *widget);
+GdkTexture *caravan_test_save_screenshot (GtkWidget            *widget,
+                                          const char           *name);
+gboolean    caravan_test_texture_pixel   (GdkTexture           *texture,
+                                          int                   x,
+                                          int                   y,
+                                          guint8                rgba[4]);
+
+G_END_DECLS
