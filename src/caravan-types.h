@@ -23,7 +23,12 @@ typedef struct _CaravanStory CaravanStory;
 typedef struct _CaravanStoryProblem CaravanStoryProblem;
 
 /* map */
+typedef struct _CaravanBasemap CaravanBasemap;
+typedef struct _CaravanMapSource CaravanMapSource;
+typedef struct _CaravanTilePaintable CaravanTilePaintable;
+typedef struct _CaravanTileRenderer CaravanTileRenderer;
 
 /* views */
+typedef struct _CaravanTimeline CaravanTimeline;
 
 G_END_DECLS

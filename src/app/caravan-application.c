@@ -8,6 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "caravan-application.h"
+#include "caravan-event.h"
+#include "caravan-place.h"
+#include "caravan-selection.h"
+#include "caravan-story.h"
+#include "caravan-story-validate.h"
 #include "caravan-window.h"
 
 struct _CaravanApplication
@@ -22,14 +27,131 @@ G_DEFINE_FINAL_TYPE (CaravanApplication, caravan_application, ADW_TYPE_APPLICATI
 void caravan_ui_register_resource (void);
 
 static CaravanWindow *
-get_or_create_window (CaravanApplication *self)
+get_active_window (CaravanApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (CARAVAN_IS_WINDOW (window))
-    return CARAVAN_WINDOW (window);
+  return CARAVAN_IS_WINDOW (window) ? CARAVAN_WINDOW (window) : NULL;
+}
 
-  return caravan_window_new (self);
+/* The remote-control actions' state mirrors the selection of the window that changed it. */
+static void
+on_window_selection_changed (CaravanSelection   *selection,
+                             GParamSpec         *pspec,
+                             CaravanApplication *self)
+{
+  CaravanPlace *place = caravan_selection_get_place (selection);
+  CaravanEvent *event = caravan_selection_get_event (selection);
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "select-place");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (place ? caravan_place_get_id (place) : ""));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "select-event");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (event ? caravan_event_get_id (event) : ""));
+}
+
+static CaravanWindow *
+get_or_create_window (CaravanApplication *self)
+{
+  CaravanWindow *window = get_active_window (self);
+  CaravanSelection *selection;
+
+  if (window != NULL)
+    return window;
+
+  window = caravan_window_new (self);
+  selection = caravan_window_get_selection (window);
+  g_signal_connect_object (selection, "notify::place", G_CALLBACK (on_window_selection_changed),
+                           self, 0);
+  g_signal_connect_object (selection, "notify::event", G_CALLBACK (on_window_selection_changed),
+                           self, 0);
+  return window;
+}
+
+static CaravanSelection *
+get_active_selection (CaravanApplication *self)
+{
+  CaravanWindow *window = get_active_window (self);
+
+  return window ? caravan_window_get_selection (window) : NULL;
+}
+
+static void
+caravan_application_select_place_action (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data)
+{
+  CaravanSelection *selection = get_active_selection (user_data);
+  CaravanStory *story = selection ? caravan_selection_get_story (selection) : NULL;
+  const char *id = g_variant_get_string (parameter, NULL);
+  CaravanPlace *place;
+
+  if (story == NULL)
+    return;
+
+  place = *id ? caravan_story_lookup_place (story, id) : NULL;
+  if (*id && place == NULL)
+    {
+      g_warning ("No place “%s” in this story", id);
+      return;
+    }
+  caravan_selection_select_place (selection, place);
+}
+
+static void
+caravan_application_select_event_action (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data)
+{
+  CaravanSelection *selection = get_active_selection (user_data);
+  CaravanStory *story = selection ? caravan_selection_get_story (selection) : NULL;
+  const char *id = g_variant_get_string (parameter, NULL);
+  CaravanEvent *event;
+
+  if (story == NULL)
+    return;
+
+  event = *id ? caravan_story_lookup_event (story, id) : NULL;
+  if (*id && event == NULL)
+    {
+      g_warning ("No event “%s” in this story", id);
+      return;
+    }
+  caravan_selection_select_event (selection, event);
+}
+
+static void
+caravan_application_step_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  CaravanSelection *selection = get_active_selection (user_data);
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (selection == NULL)
+    return;
+
+  if (g_str_equal (name, "next-event"))
+    caravan_selection_next_event (selection);
+  else if (g_str_equal (name, "previous-event"))
+    caravan_selection_previous_event (selection);
+  else if (g_str_equal (name, "first-event"))
+    caravan_selection_first (selection);
+  else if (g_str_equal (name, "last-event"))
+    caravan_selection_last (selection);
+}
+
+static void
+caravan_application_zoom_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  CaravanWindow *window = get_active_window (user_data);
+
+  if (window != NULL)
+    caravan_window_zoom_map (window, g_str_equal (g_action_get_name (G_ACTION (action)), "zoom-in") ? 1 : -1);
 }
 
 static void
@@ -80,11 +202,24 @@ caravan_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* Besides the menu's actions, these let scripts drive a running Caravan over D-Bus:
+ * gapplication action io.github.caravanmaps.Caravan select-place "'khorgos'" */
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = caravan_application_about_action },
   { .name = "quit", .activate = caravan_application_quit_action },
+  { .name = "select-place", .activate = caravan_application_select_place_action,
+    .parameter_type = "s", .state = "''" },
+  { .name = "select-event", .activate = caravan_application_select_event_action,
+    .parameter_type = "s", .state = "''" },
+  { .name = "next-event", .activate = caravan_application_step_action },
+  { .name = "previous-event", .activate = caravan_application_step_action },
+  { .name = "first-event", .activate = caravan_application_step_action },
+  { .name = "last-event", .activate = caravan_application_step_action },
+  { .name = "zoom-in", .activate = caravan_application_zoom_action },
+  { .name = "zoom-out", .activate = caravan_application_zoom_action },
 };
 
+/* Commands that need no display run here, before GTK starts. */
 static int
 caravan_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -95,6 +230,22 @@ caravan_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  if (g_variant_dict_contains (options, "validate"))
+    {
+      g_autofree const char **files = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
+      int status;
+
+      if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
+        {
+          g_printerr ("%s\n", _("Usage: caravan --validate FILE…"));
+          return 2;
+        }
+      status = caravan_story_validate_files (files, out);
+      g_print ("%s", out->str);
+      return status;
+    }
+
   return G_APPLICATION_CLASS (caravan_application_parent_class)->handle_local_options (app, options);
 }
 
@@ -102,8 +253,12 @@ static void
 caravan_application_activate (GApplication *app)
 {
   CaravanApplication *self = CARAVAN_APPLICATION (app);
+  CaravanWindow *window = get_or_create_window (self);
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  /* The bundled story is the default. */
+  if (!caravan_window_has_story (window))
+    caravan_window_open_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -168,6 +323,8 @@ caravan_application_init (CaravanApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check story files and print each problem as FILE:LINE:COLUMN: message"), NULL },
     { NULL }
   };
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* caravan-window.c: the main window: header bar, primary menu, story states, window state. */
+/* caravan-window.c: the main window: loads stories, owns the selection the views follow,
+ * shows the loader's problems, and switches between wide and narrow layouts. */
 
 #define G_LOG_DOMAIN "caravan-window"
 
@@ -8,25 +9,59 @@
 #include <glib/gi18n.h>
 
 #include "caravan-application.h"
+#include "caravan-excerpts-panel.h"
+#include "caravan-map-source.h"
+#include "caravan-map-theme.h"
+#include "caravan-map-view.h"
+#include "caravan-selection.h"
+#include "caravan-story.h"
+#include "caravan-event.h"
+#include "caravan-place.h"
+#include "caravan-story-loader.h"
+#include "caravan-story-problem.h"
+#include "caravan-timeline.h"
 #include "caravan-window.h"
+
+/* Below this width the views are stacked instead of side by side. */
+#define NARROW_WIDTH 860
+/* Editors write files in several steps: wait for quiet before reloading. */
+#define RELOAD_DELAY_MS 300
 
 struct _CaravanWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  GCancellable         *cancellable;
-  GFile                *file;
+  CaravanSelection     *selection;
+  GCancellable         *cancellable;   /* cancelled in dispose */
+  GCancellable         *load_cancellable;
+  GFile                *file;          /* the story on screen, NULL for the bundled one */
+  GFile                *loading_file;
+  GFileMonitor         *monitor;
+  guint                 reload_timeout;
+  guint                 layout_idle;
+  gboolean              narrow;
 
   /* template children */
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_title;
+  GtkLabel             *problems_label;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;
+  GtkBox               *views_box;
+  GtkBox               *map_box;
+  CaravanMapView       *map_view;
+  CaravanTimeline      *timeline;
+  GtkWidget            *views_separator;
+  CaravanExcerptsPanel *excerpts_panel;
 };
 
 G_DEFINE_FINAL_TYPE (CaravanWindow, caravan_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void start_loading (CaravanWindow *self, GFile *file);
 
 static GSettings *
 get_settings (CaravanWindow *self)
@@ -78,6 +113,310 @@ show_state (CaravanWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, name);
 }
 
+static char *
+get_display_name (GFile *file)
+{
+  return file ? g_file_get_basename (file) : g_strdup (_("Bundled story"));
+}
+
+/* Lists every problem as FILE:LINE:COLUMN: message, the form compilers and editors use. */
+static void
+show_problems (CaravanWindow *self,
+               GFile         *file,
+               GListModel    *problems,
+               const GError  *error)
+{
+  g_autofree char *name = get_display_name (file);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  guint n = problems ? g_list_model_get_n_items (problems) : 0;
+  gboolean keeping = caravan_selection_get_story (self->selection) != NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CaravanStoryProblem) problem = g_list_model_get_item (problems, i);
+      g_autofree char *message = caravan_story_problem_to_string (problem);
+
+      g_string_append_printf (text, "%s%s:%u:%u: %s%s", text->len ? "\n" : "", name,
+                              caravan_story_problem_get_line (problem),
+                              caravan_story_problem_get_column (problem),
+                              caravan_story_problem_get_severity (problem) == CARAVAN_STORY_SEVERITY_WARNING
+                                ? _("warning: ") : "",
+                              message);
+    }
+  if (n == 0 && error != NULL)
+    g_string_append_printf (text, "%s: %s", name, error->message);
+
+  if (keeping)
+    /* Translators: %s is a file name; the story already on screen stays there */
+    title = g_strdup_printf (_("“%s” could not be opened, so the current story stays on screen"), name);
+  else
+    title = g_strdup_printf (_("“%s” could not be opened"), name);
+
+  gtk_label_set_text (self->problems_title, title);
+  gtk_label_set_text (self->problems_label, text->str);
+  gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
+  if (!keeping)
+    show_state (self, "empty");
+}
+
+static void
+hide_problems (CaravanWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+}
+
+static void
+on_reload_timeout (gpointer user_data)
+{
+  CaravanWindow *self = user_data;
+
+  self->reload_timeout = 0;
+  if (self->file != NULL)
+    start_loading (self, self->file);
+}
+
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 CaravanWindow     *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+      g_clear_handle_id (&self->reload_timeout, g_source_remove);
+      self->reload_timeout = g_timeout_add_once (RELOAD_DELAY_MS, on_reload_timeout, self);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+watch_file (CaravanWindow *self,
+            GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  g_clear_handle_id (&self->reload_timeout, g_source_remove);
+
+  if (file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, self->cancellable, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not watching %s for changes: %s", g_file_peek_path (file), error->message);
+      return;
+    }
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed), self, 0);
+}
+
+/* Puts @story on screen; a reload of the same file keeps the selected place and event. */
+static void
+show_story (CaravanWindow *self,
+            CaravanStory  *story,
+            GFile         *file)
+{
+  gboolean same_file = (file == NULL && self->file == NULL) ||
+                       (file != NULL && self->file != NULL && g_file_equal (file, self->file));
+  CaravanPlace *old_place = caravan_selection_get_place (self->selection);
+  CaravanEvent *old_event = caravan_selection_get_event (self->selection);
+  g_autofree char *place_id = old_place ? g_strdup (caravan_place_get_id (old_place)) : NULL;
+  g_autofree char *event_id = old_event ? g_strdup (caravan_event_get_id (old_event)) : NULL;
+  g_autofree char *subtitle = get_display_name (file);
+
+  if (!same_file || file == NULL)
+    watch_file (self, file);
+  g_set_object (&self->file, file);
+
+  caravan_selection_set_story (self->selection, story);
+  if (same_file && event_id != NULL && caravan_story_lookup_event (story, event_id) != NULL)
+    caravan_selection_select_event (self->selection, caravan_story_lookup_event (story, event_id));
+  else if (same_file && place_id != NULL && caravan_story_lookup_place (story, place_id) != NULL)
+    caravan_selection_select_place (self->selection, caravan_story_lookup_place (story, place_id));
+
+  adw_window_title_set_title (self->window_title, caravan_story_get_title (story));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), caravan_story_get_title (story));
+  hide_problems (self);
+  show_state (self, "story");
+}
+
+static void
+on_story_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CaravanWindow) self = user_data;
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  story = caravan_story_loader_load_file_finish (result, &problems, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  file = g_steal_pointer (&self->loading_file);
+  if (story == NULL)
+    {
+      g_debug ("Loading %s failed: %s", file ? g_file_peek_path (file) : "?", error->message);
+      /* A broken file never replaces the story on screen. */
+      show_problems (self, file, problems, error);
+      if (file != NULL && caravan_selection_get_story (self->selection) == NULL)
+        {
+          /* Nothing on screen yet: watch the broken file so that fixing it shows the story. */
+          watch_file (self, file);
+          g_set_object (&self->file, file);
+        }
+      return;
+    }
+
+  show_story (self, story, file);
+}
+
+static void
+start_loading (CaravanWindow *self,
+               GFile         *file)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  /* The current story stays on screen while the new one loads. */
+  if (caravan_selection_get_story (self->selection) == NULL)
+    show_state (self, "loading");
+
+  g_set_object (&self->loading_file, file);
+  caravan_story_loader_load_file_async (file, self->load_cancellable, on_story_loaded,
+                                        g_object_ref (self));
+}
+
+static CaravanMapTheme
+get_map_theme (CaravanWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *name = settings ? g_settings_get_string (settings, "map-theme") : NULL;
+  CaravanMapTheme theme;
+
+  if (name != NULL && caravan_map_theme_from_string (name, &theme))
+    return theme;
+
+  /* "auto" follows the system's dark style. */
+  return adw_style_manager_get_dark (adw_style_manager_get_default ())
+         ? CARAVAN_MAP_THEME_DARK : CARAVAN_MAP_THEME_LIGHT;
+}
+
+/* The offline base map by default; OpenStreetMap tiles only when asked for. */
+static void
+update_map_source (CaravanWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  ShumateMapSource *current = caravan_map_view_get_map_source (self->map_view);
+  guint scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+
+  if (settings != NULL && g_settings_get_boolean (settings, "online-tiles"))
+    {
+      g_autoptr(ShumateMapSourceRegistry) registry = NULL;
+
+      if (current != NULL && !CARAVAN_IS_MAP_SOURCE (current))
+        return;
+      registry = shumate_map_source_registry_new_with_defaults ();
+      caravan_map_view_set_map_source (self->map_view,
+                                       shumate_map_source_registry_get_by_id (registry,
+                                                                              SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+      return;
+    }
+
+  if (CARAVAN_IS_MAP_SOURCE (current))
+    {
+      caravan_map_source_set_theme (CARAVAN_MAP_SOURCE (current), get_map_theme (self));
+      caravan_map_source_set_scale_factor (CARAVAN_MAP_SOURCE (current), scale);
+    }
+  else
+    {
+      g_autoptr(CaravanMapSource) source = caravan_map_source_new (get_map_theme (self), scale);
+
+      caravan_map_view_set_map_source (self->map_view, SHUMATE_MAP_SOURCE (source));
+    }
+}
+
+static void
+on_map_setting_changed (GSettings     *settings,
+                        const char    *key,
+                        CaravanWindow *self)
+{
+  update_map_source (self);
+}
+
+static void
+on_style_or_scale_changed (GObject       *object,
+                           GParamSpec    *pspec,
+                           CaravanWindow *self)
+{
+  update_map_source (self);
+}
+
+/* Stateful actions that mirror the selection and the settings (the menus show their state). */
+static void
+add_state_actions (CaravanWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  g_autoptr(GPropertyAction) filter = NULL;
+
+  filter = g_property_action_new ("filter-by-time", self->selection, "filter-by-time");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (filter));
+
+  if (settings != NULL)
+    {
+      g_autoptr(GAction) theme = g_settings_create_action (settings, "map-theme");
+      g_autoptr(GAction) online = g_settings_create_action (settings, "online-tiles");
+
+      g_action_map_add_action (G_ACTION_MAP (self), theme);
+      g_action_map_add_action (G_ACTION_MAP (self), online);
+      g_signal_connect_object (settings, "changed::map-theme", G_CALLBACK (on_map_setting_changed),
+                               self, 0);
+      g_signal_connect_object (settings, "changed::online-tiles", G_CALLBACK (on_map_setting_changed),
+                               self, 0);
+    }
+}
+
+static void
+update_layout (CaravanWindow *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->views_box),
+                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->views_separator),
+                                  self->narrow ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->excerpts_panel), self->narrow ? -1 : 380,
+                               self->narrow ? 220 : -1);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->excerpts_panel), self->narrow);
+  if (self->narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+}
+
+static gboolean
+on_layout_idle (gpointer user_data)
+{
+  CaravanWindow *self = user_data;
+
+  self->layout_idle = 0;
+  update_layout (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_file_chooser_response (GtkNativeDialog *dialog,
                           int              response,
@@ -95,6 +434,26 @@ on_file_chooser_response (GtkNativeDialog *dialog,
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CaravanWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  caravan_window_open_file (self, files->data);
+  return TRUE;
 }
 
 static void
@@ -124,6 +483,66 @@ caravan_window_open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+caravan_window_open_bundled_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  caravan_window_open_bundled (CARAVAN_WINDOW (widget));
+}
+
+static void
+caravan_window_dismiss_problems_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  hide_problems (CARAVAN_WINDOW (widget));
+}
+
+static void
+caravan_window_fit_story_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  caravan_map_view_fit_story (CARAVAN_WINDOW (widget)->map_view);
+}
+
+static void
+caravan_window_next_event_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  caravan_selection_next_event (CARAVAN_WINDOW (widget)->selection);
+}
+
+static void
+caravan_window_previous_event_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  caravan_selection_previous_event (CARAVAN_WINDOW (widget)->selection);
+}
+
+static void
+caravan_window_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  CaravanWindow *self = CARAVAN_WINDOW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (caravan_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* The layout can't change during allocation: switch on the next idle. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->layout_idle == 0)
+        self->layout_idle = g_idle_add (on_layout_idle, self);
+    }
+}
+
 static gboolean
 caravan_window_close_request (GtkWindow *window)
 {
@@ -138,10 +557,19 @@ caravan_window_dispose (GObject *object)
   CaravanWindow *self = CARAVAN_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->reload_timeout, g_source_remove);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->file);
+  g_clear_object (&self->loading_file);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARAVAN_TYPE_WINDOW);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (caravan_window_parent_class)->dispose (object);
 }
@@ -154,26 +582,73 @@ caravan_window_class_init (CaravanWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = caravan_window_dispose;
+  widget_class->size_allocate = caravan_window_size_allocate;
   window_class->close_request = caravan_window_close_request;
+
+  g_type_ensure (CARAVAN_TYPE_MAP_VIEW);
+  g_type_ensure (CARAVAN_TYPE_EXCERPTS_PANEL);
+  g_type_ensure (CARAVAN_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/caravan-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, problems_title);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, views_box);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, map_box);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, views_separator);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, excerpts_panel);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, caravan_window_open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL,
+                                   caravan_window_open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
+                                   caravan_window_dismiss_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.fit-story", NULL,
+                                   caravan_window_fit_story_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-story", NULL);
+  gtk_widget_class_install_action (widget_class, "win.next-event", NULL,
+                                   caravan_window_next_event_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-event", NULL);
+  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL,
+                                   caravan_window_previous_event_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.filter-by-time", NULL);
 }
 
 static void
 caravan_window_init (CaravanWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->selection = caravan_selection_new ();
+  caravan_map_view_set_selection (self->map_view, self->selection);
+  caravan_excerpts_panel_set_selection (self->excerpts_panel, self->selection);
+  caravan_timeline_set_selection (self->timeline, self->selection);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_or_scale_changed), self, 0);
+  g_signal_connect_object (self, "notify::scale-factor", G_CALLBACK (on_style_or_scale_changed), self, 0);
+
+  update_layout (self);
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -188,6 +663,8 @@ caravan_window_new (CaravanApplication *application)
 
   self = g_object_new (CARAVAN_TYPE_WINDOW, "application", application, NULL);
   restore_window_state (self);
+  add_state_actions (self);
+  update_map_source (self);
 
   return self;
 }
@@ -200,6 +677,51 @@ caravan_window_open_file (CaravanWindow *self,
   g_return_if_fail (CARAVAN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->file, file);
-  show_state (self, "loading");
+  start_loading (self, file);
+}
+
+/* Shows the story that ships with Caravan. */
+void
+caravan_window_open_bundled (CaravanWindow *self)
+{
+  g_autoptr(CaravanStory) story = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CARAVAN_IS_WINDOW (self));
+
+  story = caravan_story_load_bundled (&error);
+  if (story == NULL)
+    {
+      show_problems (self, NULL, NULL, error);
+      return;
+    }
+
+  show_story (self, story, NULL);
+}
+
+CaravanSelection *
+caravan_window_get_selection (CaravanWindow *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
+/* Zooms the map by whole levels (remote control). */
+void
+caravan_window_zoom_map (CaravanWindow *self,
+                         int            steps)
+{
+  g_return_if_fail (CARAVAN_IS_WINDOW (self));
+
+  caravan_map_view_zoom_by (self->map_view, steps);
+}
+
+/* TRUE while a story is on screen. */
+gboolean
+caravan_window_has_story (CaravanWindow *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_WINDOW (self), FALSE);
+
+  return caravan_selection_get_story (self->selection) != NULL;
 }

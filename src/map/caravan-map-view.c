@@ -1,0 +1,871 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-map-view.c: the map: base map, a pin per place, routes; follows CaravanSelection. */
+
+#define G_LOG_DOMAIN "caravan-map-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "caravan-date.h"
+#include "caravan-event.h"
+#include "caravan-map-view.h"
+#include "caravan-place.h"
+#include "caravan-route.h"
+#include "caravan-selection.h"
+#include "caravan-story.h"
+
+#define FLIGHT_DURATION_MS 900
+#define PLACE_ZOOM         6.0
+#define MIN_ZOOM           3
+#define MAX_ZOOM           10
+
+struct _CaravanMapView
+{
+  GtkWidget         parent_instance;
+
+  CaravanSelection *selection;
+  GSignalGroup     *selection_signals;
+  ShumateMapSource *map_source;
+
+  ShumateSimpleMap *map;
+  ShumateMarkerLayer *marker_layer;
+  GPtrArray        *route_layers;  /* ShumatePathLayer, one per route */
+  GHashTable       *pins;          /* CaravanPlace -> GtkButton (the marker's child) */
+  guint             camera_idle;
+};
+
+G_DEFINE_FINAL_TYPE (CaravanMapView, caravan_map_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTION,
+  PROP_MAP_SOURCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Web Mercator in normalised units: x, y in [0, 1]. */
+static double
+lon_to_x (double lon)
+{
+  return (lon + 180.0) / 360.0;
+}
+
+static double
+lat_to_y (double lat)
+{
+  double s = sin (CLAMP (lat, -85.0511, 85.0511) * G_PI / 180.0);
+
+  return 0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI);
+}
+
+static double
+x_to_lon (double x)
+{
+  return x * 360.0 - 180.0;
+}
+
+static double
+y_to_lat (double y)
+{
+  return 180.0 / G_PI * atan (sinh (G_PI * (1 - 2 * y)));
+}
+
+static ShumateMap *
+get_map (CaravanMapView *self)
+{
+  return shumate_simple_map_get_map (self->map);
+}
+
+static const CaravanDate *
+get_label_date (CaravanMapView *self)
+{
+  CaravanEvent *event = self->selection ? caravan_selection_get_event (self->selection) : NULL;
+
+  return event ? caravan_event_get_date (event) : NULL;
+}
+
+static GtkWidget *
+get_pin_label (GtkWidget *pin)
+{
+  return gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (pin)));
+}
+
+/* A marker is centred on its point; a bottom margin of its own height puts the pin's tip there. */
+static void
+anchor_pin (GtkWidget *pin)
+{
+  int natural = 0;
+
+  gtk_widget_set_margin_bottom (pin, 0);
+  gtk_widget_measure (pin, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_set_margin_bottom (pin, natural);
+}
+
+static gboolean
+place_has_visible_event (CaravanMapView *self,
+                         CaravanStory   *story,
+                         CaravanPlace   *place)
+{
+  g_autoptr(GListModel) events = caravan_story_list_events_of_place (story, place);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(CaravanEvent) event = g_list_model_get_item (events, i);
+
+      if (caravan_selection_event_is_visible (self->selection, event))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_pins (CaravanMapView *self)
+{
+  CaravanStory *story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
+  CaravanPlace *selected = self->selection ? caravan_selection_get_place (self->selection) : NULL;
+  const CaravanDate *date = get_label_date (self);
+  gboolean filter = self->selection && caravan_selection_get_filter_by_time (self->selection);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (story == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->pins);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CaravanPlace *place = key;
+      GtkWidget *pin = value;
+      GtkWidget *label = get_pin_label (pin);
+      const char *name = caravan_place_get_name_at (place, date, NULL);
+      gboolean is_selected = place == selected;
+      gboolean show_label = is_selected || caravan_place_get_featured (place) ||
+                            g_strcmp0 (caravan_place_get_kind (place), "city") == 0;
+      gboolean faded = filter && !place_has_visible_event (self, story, place);
+
+      gtk_label_set_text (GTK_LABEL (label), name);
+      gtk_widget_set_visible (label, show_label);
+      if (is_selected)
+        gtk_widget_add_css_class (pin, "selected");
+      else
+        gtk_widget_remove_css_class (pin, "selected");
+      if (faded)
+        gtk_widget_add_css_class (pin, "faded");
+      else
+        gtk_widget_remove_css_class (pin, "faded");
+      anchor_pin (pin);
+
+      /* Keep the selected pin above its neighbours. */
+      if (is_selected)
+        {
+          GtkWidget *marker = gtk_widget_get_parent (pin);
+          GtkWidget *layer = gtk_widget_get_parent (marker);
+
+          gtk_widget_insert_before (marker, layer, NULL);
+        }
+    }
+
+  for (guint i = 0; i < self->route_layers->len; i++)
+    {
+      GtkWidget *layer = g_ptr_array_index (self->route_layers, i);
+      CaravanRoute *route = g_object_get_data (G_OBJECT (layer), "caravan-route");
+      gboolean visible = !filter;
+
+      for (guint p = 0; !visible && p < caravan_route_get_n_points (route); p++)
+        {
+          double lat, lon;
+          CaravanPlace *place = caravan_route_get_point (route, p, &lat, &lon);
+
+          visible = place != NULL && place_has_visible_event (self, story, place);
+        }
+      gtk_widget_set_opacity (layer, visible ? 1.0 : 0.25);
+    }
+}
+
+static void
+on_pin_clicked (GtkButton      *pin,
+                CaravanMapView *self)
+{
+  CaravanPlace *place = g_object_get_data (G_OBJECT (pin), "caravan-place");
+
+  if (self->selection != NULL)
+    caravan_selection_select_place (self->selection, place);
+}
+
+static GtkWidget *
+create_pin (CaravanMapView *self,
+            CaravanStory   *story,
+            CaravanPlace   *place)
+{
+  g_autoptr(GListModel) events = caravan_story_list_events_of_place (story, place);
+  guint n_events = g_list_model_get_n_items (events);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *pin, *box, *label, *icon;
+  const char *kind = caravan_place_get_kind (place);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  label = gtk_label_new (caravan_place_get_name (place));
+  gtk_widget_add_css_class (label, "pin-label");
+  gtk_box_append (GTK_BOX (box), label);
+  icon = gtk_image_new_from_icon_name ("caravan-pin-symbolic");
+  gtk_widget_add_css_class (icon, "pin-icon");
+  gtk_widget_set_halign (icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  pin = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (pin), box);
+  gtk_widget_add_css_class (pin, "pin");
+  if (caravan_place_get_featured (place))
+    gtk_widget_add_css_class (pin, "featured");
+  if (kind != NULL)
+    {
+      g_autofree char *kind_class = g_strconcat ("kind-", kind, NULL);
+
+      gtk_widget_add_css_class (pin, kind_class);
+    }
+
+  /* Translators: a map pin's tooltip, e.g. "Khorgos: 5 events" */
+  tooltip = g_strdup_printf (ngettext ("%s: %u event", "%s: %u events", n_events),
+                             caravan_place_get_name (place), n_events);
+  gtk_widget_set_tooltip_text (pin, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (pin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caravan_place_get_name (place),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  -1);
+
+  g_object_set_data_full (G_OBJECT (pin), "caravan-place", g_object_ref (place), g_object_unref);
+  g_signal_connect_object (pin, "clicked", G_CALLBACK (on_pin_clicked), self, 0);
+
+  return pin;
+}
+
+static void
+clear_story (CaravanMapView *self)
+{
+  for (guint i = 0; i < self->route_layers->len; i++)
+    shumate_simple_map_remove_overlay_layer (self->map, g_ptr_array_index (self->route_layers, i));
+  g_ptr_array_set_size (self->route_layers, 0);
+  shumate_marker_layer_remove_all (self->marker_layer);
+  g_hash_table_remove_all (self->pins);
+}
+
+static void
+add_route (CaravanMapView *self,
+           CaravanRoute   *route)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  ShumatePathLayer *layer = shumate_path_layer_new (viewport);
+  const char *style = caravan_route_get_style (route);
+  GdkRGBA colour = { 0.11, 0.44, 0.85, 0.95 };
+
+  if (g_strcmp0 (style, "rail") == 0)
+    colour = (GdkRGBA) { 0.65, 0.11, 0.16, 0.95 };
+  else if (g_strcmp0 (style, "sea") == 0)
+    colour = (GdkRGBA) { 0.05, 0.35, 0.65, 0.95 };
+
+  for (guint i = 0; i < caravan_route_get_n_points (route); i++)
+    {
+      double lat, lon;
+
+      caravan_route_get_point (route, i, &lat, &lon);
+      /* add_node prepends; insert_node keeps the file's order. */
+      shumate_path_layer_insert_node (layer, SHUMATE_LOCATION (shumate_coordinate_new_full (lat, lon)), i);
+    }
+
+  shumate_path_layer_set_stroke_color (layer, &colour);
+  shumate_path_layer_set_stroke_width (layer, 4.0);
+  shumate_path_layer_set_outline_width (layer, 1.5);
+  shumate_path_layer_set_outline_color (layer, &(GdkRGBA) { 1, 1, 1, 0.9 });
+  if (caravan_route_get_schematic (route))
+    {
+      GList *dash = NULL;
+
+      dash = g_list_append (dash, GUINT_TO_POINTER (10));
+      dash = g_list_append (dash, GUINT_TO_POINTER (7));
+      shumate_path_layer_set_dash (layer, dash);
+      g_list_free (dash);
+    }
+
+  g_object_set_data_full (G_OBJECT (layer), "caravan-route", g_object_ref (route), g_object_unref);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (layer));
+  g_ptr_array_add (self->route_layers, layer);
+}
+
+static void
+load_story (CaravanMapView *self)
+{
+  CaravanStory *story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
+  GListModel *places, *routes;
+  double lat, lon, zoom;
+
+  clear_story (self);
+  if (story == NULL)
+    return;
+
+  /* Routes go below the pins. libshumate 1.0.3 exports no working insert call, so take the
+   * pins' layer out and put it back on top. */
+  g_object_ref (self->marker_layer);
+  shumate_simple_map_remove_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+  routes = caravan_story_get_routes (story);
+  for (guint i = 0; i < g_list_model_get_n_items (routes); i++)
+    {
+      g_autoptr(CaravanRoute) route = g_list_model_get_item (routes, i);
+
+      add_route (self, route);
+    }
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+  g_object_unref (self->marker_layer);
+
+  /* Featured places last, so their pins are drawn on top. */
+  places = caravan_story_get_places (story);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      {
+        g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
+        ShumateMarker *marker;
+        GtkWidget *pin;
+
+        if (caravan_place_get_featured (place) != (pass == 1))
+          continue;
+
+        pin = create_pin (self, story, place);
+        marker = shumate_marker_new ();
+        shumate_marker_set_child (marker, pin);
+        shumate_location_set_location (SHUMATE_LOCATION (marker),
+                                       caravan_place_get_latitude (place),
+                                       caravan_place_get_longitude (place));
+        shumate_marker_layer_add_marker (self->marker_layer, marker);
+        g_hash_table_insert (self->pins, place, pin);
+      }
+
+  update_pins (self);
+
+  caravan_story_get_initial_view (story, &lat, &lon, &zoom);
+  shumate_viewport_set_zoom_level (shumate_simple_map_get_viewport (self->map), round (zoom));
+  shumate_map_center_on (get_map (self), lat, lon);
+}
+
+/* Flies to the selected event's camera, else to the selected place. */
+static gboolean
+update_camera (gpointer user_data)
+{
+  CaravanMapView *self = user_data;
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  CaravanEvent *event = caravan_selection_get_event (self->selection);
+  CaravanPlace *place = caravan_selection_get_place (self->selection);
+  double zoom = MAX (round (shumate_viewport_get_zoom_level (viewport)), PLACE_ZOOM);
+  double lat, lon, camera_zoom;
+
+  self->camera_idle = 0;
+
+  if (event != NULL && caravan_event_get_first_place (event) != NULL)
+    {
+      place = place ? place : caravan_event_get_first_place (event);
+      lat = caravan_place_get_latitude (place);
+      lon = caravan_place_get_longitude (place);
+      if (caravan_event_get_camera (event, &lat, &lon, &camera_zoom))
+        {
+          zoom = round (camera_zoom);
+          if (isnan (lat) || isnan (lon))
+            {
+              lat = caravan_place_get_latitude (place);
+              lon = caravan_place_get_longitude (place);
+            }
+        }
+    }
+  else if (place != NULL)
+    {
+      lat = caravan_place_get_latitude (place);
+      lon = caravan_place_get_longitude (place);
+    }
+  else
+    {
+      return G_SOURCE_REMOVE;
+    }
+
+  shumate_map_go_to_full_with_duration (get_map (self), lat, lon, CLAMP (zoom, MIN_ZOOM, MAX_ZOOM),
+                                        FLIGHT_DURATION_MS);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_camera_update (CaravanMapView *self)
+{
+  /* Selecting an event also selects its place: fly once, after both notifies. */
+  if (self->camera_idle == 0)
+    self->camera_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_camera, self, NULL);
+}
+
+static void
+on_selection_story_changed (CaravanSelection *selection,
+                            GParamSpec       *pspec,
+                            CaravanMapView   *self)
+{
+  load_story (self);
+}
+
+static void
+on_selection_place_or_event_changed (CaravanSelection *selection,
+                                     GParamSpec       *pspec,
+                                     CaravanMapView   *self)
+{
+  update_pins (self);
+  queue_camera_update (self);
+}
+
+static void
+on_selection_range_changed (CaravanSelection *selection,
+                            GParamSpec       *pspec,
+                            CaravanMapView   *self)
+{
+  if (caravan_selection_get_filter_by_time (selection) ||
+      g_str_equal (pspec->name, "filter-by-time"))
+    update_pins (self);
+}
+
+/* libshumate 1.0 requests tiles from a default-idle source that never runs while slow frames
+ * keep the frame clock busy, so the base map freezes during flights; raise its priority. */
+static void
+on_viewport_changed (ShumateViewport *viewport,
+                     GParamSpec      *pspec,
+                     CaravanMapView  *self)
+{
+#if !SHUMATE_CHECK_VERSION (1, 1, 0)
+  ShumateMap *map = get_map (self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (SHUMATE_IS_MAP_LAYER (child))
+        {
+          GSource *source = g_main_context_find_source_by_user_data (NULL, child);
+
+          if (source != NULL && g_source_get_priority (source) > G_PRIORITY_HIGH_IDLE + 10)
+            g_source_set_priority (source, G_PRIORITY_HIGH_IDLE + 10);
+        }
+    }
+#endif
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CaravanMapView        *self)
+{
+  double step = MIN (gtk_widget_get_width (GTK_WIDGET (self)),
+                     gtk_widget_get_height (GTK_WIDGET (self))) / 4.0;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      caravan_map_view_pan_by (self, -step, 0);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      caravan_map_view_pan_by (self, step, 0);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      caravan_map_view_pan_by (self, 0, -step);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      caravan_map_view_pan_by (self, 0, step);
+      return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      caravan_map_view_zoom_by (self, 1);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      caravan_map_view_zoom_by (self, -1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Whole zoom steps keep the offline tiles crisp (libshumate's own scroll zoom is fractional). */
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           CaravanMapView           *self)
+{
+  if (dy < 0)
+    caravan_map_view_zoom_by (self, 1);
+  else if (dy > 0)
+    caravan_map_view_zoom_by (self, -1);
+
+  return TRUE;
+}
+
+static void
+caravan_map_view_zoom_in_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  caravan_map_view_zoom_by (CARAVAN_MAP_VIEW (widget), 1);
+}
+
+static void
+caravan_map_view_zoom_out_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  caravan_map_view_zoom_by (CARAVAN_MAP_VIEW (widget), -1);
+}
+
+static void
+caravan_map_view_fit_story_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  caravan_map_view_fit_story (CARAVAN_MAP_VIEW (widget));
+}
+
+static void
+caravan_map_view_dispose (GObject *object)
+{
+  CaravanMapView *self = CARAVAN_MAP_VIEW (object);
+
+  g_clear_handle_id (&self->camera_idle, g_source_remove);
+  if (self->selection_signals != NULL)
+    g_signal_group_set_target (self->selection_signals, NULL);
+  g_clear_object (&self->selection_signals);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->map_source);
+  g_clear_pointer (&self->pins, g_hash_table_unref);
+  g_clear_pointer (&self->route_layers, g_ptr_array_unref);
+  if (self->map != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->map));
+      self->map = NULL;
+    }
+
+  G_OBJECT_CLASS (caravan_map_view_parent_class)->dispose (object);
+}
+
+static void
+caravan_map_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CaravanMapView *self = CARAVAN_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+    case PROP_MAP_SOURCE:
+      g_value_set_object (value, self->map_source);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+caravan_map_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CaravanMapView *self = CARAVAN_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      caravan_map_view_set_selection (self, g_value_get_object (value));
+      break;
+    case PROP_MAP_SOURCE:
+      caravan_map_view_set_map_source (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+caravan_map_view_class_init (CaravanMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = caravan_map_view_dispose;
+  object_class->get_property = caravan_map_view_get_property;
+  object_class->set_property = caravan_map_view_set_property;
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, CARAVAN_TYPE_SELECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAP_SOURCE] =
+    g_param_spec_object ("map-source", NULL, NULL, SHUMATE_TYPE_MAP_SOURCE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, caravan_map_view_zoom_in_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, caravan_map_view_zoom_out_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
+  gtk_widget_class_install_action (widget_class, "map.fit-story", NULL, caravan_map_view_fit_story_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "map.fit-story", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "caravan-map-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+caravan_map_view_init (CaravanMapView *self)
+{
+  GtkEventController *controller;
+  ShumateViewport *viewport;
+
+  self->pins = g_hash_table_new (NULL, NULL);
+  self->route_layers = g_ptr_array_new ();
+
+  self->map = shumate_simple_map_new ();
+  shumate_simple_map_set_show_zoom_buttons (self->map, FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->map), GTK_WIDGET (self));
+  viewport = shumate_simple_map_get_viewport (self->map);
+  shumate_viewport_set_min_zoom_level (viewport, MIN_ZOOM);
+  shumate_viewport_set_max_zoom_level (viewport, MAX_ZOOM);
+  shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
+
+  self->marker_layer = shumate_marker_layer_new (viewport);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+
+  g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed), self,
+                           G_CONNECT_AFTER);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_changed), self,
+                           G_CONNECT_AFTER);
+
+  self->selection_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
+  g_signal_group_connect_object (self->selection_signals, "notify::story",
+                                 G_CALLBACK (on_selection_story_changed), self, 0);
+  g_signal_group_connect_object (self->selection_signals, "notify::place",
+                                 G_CALLBACK (on_selection_place_or_event_changed), self, 0);
+  g_signal_group_connect_object (self->selection_signals, "notify::event",
+                                 G_CALLBACK (on_selection_place_or_event_changed), self, 0);
+  g_signal_group_connect_object (self->selection_signals, "notify::visible-start",
+                                 G_CALLBACK (on_selection_range_changed), self, 0);
+  g_signal_group_connect_object (self->selection_signals, "notify::filter-by-time",
+                                 G_CALLBACK (on_selection_range_changed), self, 0);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
+                                                GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (on_scroll), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Arrow keys pan, plus and minus zoom, Tab reaches the pins"),
+                                  -1);
+}
+
+GtkWidget *
+caravan_map_view_new (void)
+{
+  return g_object_new (CARAVAN_TYPE_MAP_VIEW, NULL);
+}
+
+CaravanSelection *
+caravan_map_view_get_selection (CaravanMapView *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), NULL);
+
+  return self->selection;
+}
+
+void
+caravan_map_view_set_selection (CaravanMapView   *self,
+                                CaravanSelection *selection)
+{
+  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
+  g_return_if_fail (!selection || CARAVAN_IS_SELECTION (selection));
+
+  if (!g_set_object (&self->selection, selection))
+    return;
+
+  g_signal_group_set_target (self->selection_signals, selection);
+  load_story (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+ShumateMapSource *
+caravan_map_view_get_map_source (CaravanMapView *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), NULL);
+
+  return self->map_source;
+}
+
+/* Sets the base map; the source's id, licence and zoom range must be set before. */
+void
+caravan_map_view_set_map_source (CaravanMapView   *self,
+                                 ShumateMapSource *source)
+{
+  ShumateViewport *viewport;
+  double zoom;
+
+  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
+  g_return_if_fail (!source || SHUMATE_IS_MAP_SOURCE (source));
+
+  if (!g_set_object (&self->map_source, source))
+    return;
+
+  /* set_map_source copies the source's zoom range into the viewport and may move the zoom. */
+  viewport = shumate_simple_map_get_viewport (self->map);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  shumate_simple_map_set_map_source (self->map, source);
+  shumate_viewport_set_min_zoom_level (viewport, MIN_ZOOM);
+  shumate_viewport_set_max_zoom_level (viewport, MAX_ZOOM);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_SOURCE]);
+}
+
+ShumateViewport *
+caravan_map_view_get_viewport (CaravanMapView *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), NULL);
+
+  return shumate_simple_map_get_viewport (self->map);
+}
+
+GtkWidget *
+caravan_map_view_get_pin (CaravanMapView *self,
+                          CaravanPlace   *place)
+{
+  g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), NULL);
+
+  return g_hash_table_lookup (self->pins, place);
+}
+
+const char *
+caravan_map_view_get_pin_label (CaravanMapView *self,
+                                CaravanPlace   *place)
+{
+  GtkWidget *pin;
+
+  g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), NULL);
+
+  pin = g_hash_table_lookup (self->pins, place);
+  return pin ? gtk_label_get_text (GTK_LABEL (get_pin_label (pin))) : NULL;
+}
+
+gboolean
+caravan_map_view_get_pin_faded (CaravanMapView *self,
+                                CaravanPlace   *place)
+{
+  GtkWidget *pin;
+
+  g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), FALSE);
+
+  pin = g_hash_table_lookup (self->pins, place);
+  return pin != NULL && gtk_widget_has_css_class (pin, "faded");
+}
+
+/* Shows every place of the story, at the largest whole zoom level that fits them. */
+void
+caravan_map_view_fit_story (CaravanMapView *self)
+{
+  CaravanStory *story;
+  GListModel *places;
+  double min_x = 1, max_x = 0, min_y = 1, max_y = 0;
+  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 256);
+  double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 256);
+  double zoom;
+  guint n;
+
+  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
+
+  story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
+  if (story == NULL)
+    return;
+
+  places = caravan_story_get_places (story);
+  n = g_list_model_get_n_items (places);
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
+      double x = lon_to_x (caravan_place_get_longitude (place));
+      double y = lat_to_y (caravan_place_get_latitude (place));
+
+      min_x = MIN (min_x, x);
+      max_x = MAX (max_x, x);
+      min_y = MIN (min_y, y);
+      max_y = MAX (max_y, y);
+    }
+
+  /* Leave room around the outermost pins (about 64 px each side). */
+  zoom = floor (log2 (MIN ((width - 128) / MAX ((max_x - min_x) * 256, 1e-9),
+                           (height - 128) / MAX ((max_y - min_y) * 256, 1e-9))));
+  shumate_map_go_to_full_with_duration (get_map (self),
+                                        y_to_lat ((min_y + max_y) / 2),
+                                        x_to_lon ((min_x + max_x) / 2),
+                                        CLAMP (zoom, MIN_ZOOM, MAX_ZOOM),
+                                        FLIGHT_DURATION_MS);
+}
+
+/* Zooms by whole levels around the centre. */
+void
+caravan_map_view_zoom_by (CaravanMapView *self,
+                          int             steps)
+{
+  ShumateViewport *viewport;
+  double zoom;
+
+  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
+
+  viewport = shumate_simple_map_get_viewport (self->map);
+  zoom = CLAMP (round (shumate_viewport_get_zoom_level (viewport)) + steps, MIN_ZOOM, MAX_ZOOM);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+}
+
+/* Moves the view by @dx, @dy logical pixels. */
+void
+caravan_map_view_pan_by (CaravanMapView *self,
+                         double          dx,
+                         double          dy)
+{
+  ShumateViewport *viewport;
+  double scale, x, y;
+
+  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
+
+  viewport = shumate_simple_map_get_viewport (self->map);
+  scale = 256.0 * pow (2, shumate_viewport_get_zoom_level (viewport));
+  x = lon_to_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) + dx / scale;
+  y = lat_to_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) + dy / scale;
+  shumate_map_center_on (get_map (self), y_to_lat (CLAMP (y, 0, 1)), x_to_lon (CLAMP (x, 0, 1)));
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "caravan-types.h"
+
+G_BEGIN_DECLS
+
+#define CARAVAN_TYPE_MAP_VIEW (caravan_map_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (CaravanMapView, caravan_map_view, CARAVAN, MAP_VIEW, GtkWidget)
+
+GtkWidget        *caravan_map_view_new                  (void);
+CaravanSelection *caravan_map_view_get_selection        (CaravanMapView   *self);
+void              caravan_map_view_set_selection        (CaravanMapView   *self,
+                                                         CaravanSelection *selection);
+ShumateMapSource *caravan_map_view_get_map_source       (CaravanMapView   *self);
+void              caravan_map_view_set_map_source       (CaravanMapView   *self,
+                                                         ShumateMapSource *source);
+ShumateViewport  *caravan_map_view_get_viewport         (CaravanMapView   *self);
+/* The pin of @place (a GtkButton inside its ShumateMarker), or NULL. */
+GtkWidget        *caravan_map_view_get_pin              (CaravanMapView   *self,
+                                                         CaravanPlace     *place);
+/* The label shown on @place's pin, which follows the selected date. */
+const char       *caravan_map_view_get_pin_label        (CaravanMapView   *self,
+                                                         CaravanPlace     *place);
+gboolean          caravan_map_view_get_pin_faded        (CaravanMapView   *self,
+                                                         CaravanPlace     *place);
+void              caravan_map_view_fit_story            (CaravanMapView   *self);
+void              caravan_map_view_zoom_by              (CaravanMapView   *self,
+                                                         int               steps);
+void              caravan_map_view_pan_by               (CaravanMapView   *self,
+                                                         double            dx,
+                                                         double            dy);
+
+G_END_DECLS

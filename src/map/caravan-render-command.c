@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-render-command.c: parses the --render-map arguments and draws the map into one PNG
+ * offscreen, with the same renderer as the tiles (no GTK, no window). */
+
+#define G_LOG_DOMAIN "caravan-render-command"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "caravan-basemap.h"
+#include "caravan-render-command.h"
+#include "caravan-tile-renderer.h"
+
+#define MAX_SIDE 8192
+
+static gboolean
+parse_double (const char *text,
+              double      min,
+              double      max,
+              double     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (*copy == '\0')
+    return FALSE;
+  *out = g_ascii_strtod (copy, &end);
+  return end != NULL && *end == '\0' && isfinite (*out) && *out >= min && *out <= max;
+}
+
+static gboolean
+parse_center (const char *text,
+              double     *lat,
+              double     *lon,
+              guint      *zoom)
+{
+  g_auto(GStrv) parts = NULL;
+  double z;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit (text, ",", -1);
+  if (g_strv_length (parts) != 3)
+    return FALSE;
+  if (!parse_double (parts[0], -85.0, 85.0, lat) ||
+      !parse_double (parts[1], -180.0, 180.0, lon) ||
+      !parse_double (parts[2], 0, 12, &z) || z != floor (z))
+    return FALSE;
+  *zoom = (guint) z;
+  return TRUE;
+}
+
+static gboolean
+parse_size (const char *text,
+            int        *width,
+            int        *height)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 w, h;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit (text, "x", -1);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1, MAX_SIDE, &w, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, MAX_SIDE, &h, NULL))
+    return FALSE;
+  *width = w;
+  *height = h;
+  return TRUE;
+}
+
+/**
+ * caravan_render_map_command:
+ * @center: "LAT,LON,ZOOM", zoom an integer 0–12
+ * @size: "WxH" in pixels, each 1–8192
+ * @theme: "light", "dark" or "projector"; %NULL for light
+ * @output: the PNG file to write
+ * @err: receives a message for the user when the result is not 0
+ *
+ * Returns: 0 on success, 2 for bad arguments, 1 when the map could not be drawn or written.
+ */
+int
+caravan_render_map_command (const char *center,
+                            const char *size,
+                            const char *theme,
+                            const char *output,
+                            GString    *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanBasemap) basemap = NULL;
+  g_autoptr(CaravanTileRenderer) renderer = NULL;
+  CaravanMapTheme map_theme = CARAVAN_MAP_THEME_LIGHT;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double lat, lon, s, cx, cy;
+  guint zoom;
+  int width, height;
+
+  g_return_val_if_fail (err != NULL, CARAVAN_RENDER_MAP_BAD_ARGUMENTS);
+
+  if (!parse_center (center, &lat, &lon, &zoom))
+    {
+      /* Translators: do not translate LAT,LON,ZOOM; %s is what the user gave */
+      g_string_append_printf (err, _("--render-map needs LAT,LON,ZOOM such as 44.2,80.4,7 "
+                                     "(latitude −85…85, longitude −180…180, whole zoom 0…12), "
+                                     "not “%s”."), center != NULL ? center : "");
+      return CARAVAN_RENDER_MAP_BAD_ARGUMENTS;
+    }
+  if (!parse_size (size, &width, &height))
+    {
+      /* Translators: do not translate WxH; %s is what the user gave */
+      g_string_append_printf (err, _("--size needs WxH in pixels such as 1200x800 "
+                                     "(each 1…8192), not “%s”."), size != NULL ? size : "");
+      return CARAVAN_RENDER_MAP_BAD_ARGUMENTS;
+    }
+  if (theme != NULL && !caravan_map_theme_from_string (theme, &map_theme))
+    {
+      /* Translators: do not translate light, dark, projector; %s is what the user gave */
+      g_string_append_printf (err, _("--theme must be light, dark or projector, not “%s”."), theme);
+      return CARAVAN_RENDER_MAP_BAD_ARGUMENTS;
+    }
+  if (output == NULL || *output == '\0')
+    {
+      g_string_append (err, _("--output needs the name of the PNG file to write."));
+      return CARAVAN_RENDER_MAP_BAD_ARGUMENTS;
+    }
+
+  basemap = caravan_basemap_get_default (&error);
+  if (basemap == NULL)
+    {
+      /* Draws a plain map all the same, but says why. */
+      g_string_append_printf (err, "%s\n", error->message);
+    }
+  /* Labels in the UI language where the map has it. */
+  renderer = caravan_tile_renderer_new (basemap, g_get_language_names ()[0]);
+
+  s = sin (lat * G_PI / 180.0);
+  cx = (lon + 180.0) / 360.0 * ldexp (256, zoom);
+  cy = (0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI)) * ldexp (256, zoom);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  caravan_tile_renderer_draw (renderer, cr, zoom,
+                              round (cx - width / 2.0), round (cy - height / 2.0),
+                              width, height, map_theme);
+  cairo_destroy (cr);
+
+  status = cairo_surface_write_to_png (surface, output);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display = g_filename_display_name (output);
+
+      /* Translators: %s is a file name, then a technical reason */
+      g_string_append_printf (err, _("Could not write “%s”: %s"), display, cairo_status_to_string (status));
+      return CARAVAN_RENDER_MAP_FAILED;
+    }
+
+  return basemap != NULL ? CARAVAN_RENDER_MAP_OK : CARAVAN_RENDER_MAP_FAILED;
+}

@@ -1,0 +1,783 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-tile-renderer.c: draws base map tiles from the pre-projected, simplified, indexed
+ * geometry of a CaravanBasemap. Labels are placed once per zoom and theme for the whole world
+ * (greedy, by priority), so every tile draws exactly the labels that touch it and neighbours
+ * agree at their edges. */
+
+#define G_LOG_DOMAIN "caravan-tile-renderer"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+
+#include "caravan-basemap-private.h"
+#include "caravan-tile-renderer.h"
+
+#define MAX_ZOOM 12
+#define CULL_MARGIN 10.0        /* logical px: strokes and casings that reach into a tile */
+#define HALO_PX 3.0
+
+typedef struct
+{
+  const CaravanBasemapLabel *label;
+  char *text;
+  double x0, y0, x1, y1;        /* box in world px at the placement's zoom */
+} PlacedLabel;
+
+typedef struct
+{
+  PlacedLabel *items;
+  guint n_items;
+} Placement;
+
+struct _CaravanTileRenderer
+{
+  GObject parent_instance;
+
+  CaravanBasemap *basemap;
+  char *language;
+  int language_index;
+
+  GMutex lock;
+  Placement *placements[CARAVAN_MAP_N_THEMES][MAX_ZOOM + 1];
+};
+
+G_DEFINE_FINAL_TYPE (CaravanTileRenderer, caravan_tile_renderer, G_TYPE_OBJECT)
+
+/* What one draw call needs: the zoom, the tile's world origin and the scale to logical px. */
+typedef struct
+{
+  guint zoom;
+  double k;                     /* logical px per stored unit */
+  double ox, oy;                /* world px of the drawing's top-left corner */
+  double w, h;                  /* logical size */
+  gint32 ux0, uy0, ux1, uy1;    /* culling box in stored units */
+  const CaravanMapStyle *style;
+  CaravanMapTheme theme;
+} View;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Geometry */
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+static void
+collect_features (const CaravanBasemapLayer *layer,
+                  const View                *view,
+                  GArray                    *ids)
+{
+  g_array_set_size (ids, 0);
+  if (layer->features == NULL)
+    return;
+
+  if (view->zoom < 6 || layer->grid_w == 0)
+    {
+      for (guint i = 0; i < layer->n_features; i++)
+        {
+          const CaravanBasemapFeature *f = &layer->features[i];
+
+          if (f->x1 >= view->ux0 && f->x0 <= view->ux1 && f->y1 >= view->uy0 && f->y0 <= view->uy1)
+            g_array_append_val (ids, i);
+        }
+      return;
+    }
+
+  {
+    gint64 cx0 = MAX ((gint64) (view->ux0 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_x0, 0);
+    gint64 cy0 = MAX ((gint64) (view->uy0 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_y0, 0);
+    gint64 cx1 = MIN ((gint64) (view->ux1 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_x0, (gint64) layer->grid_w - 1);
+    gint64 cy1 = MIN ((gint64) (view->uy1 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_y0, (gint64) layer->grid_h - 1);
+    gboolean several = cx1 > cx0 || cy1 > cy0;
+    g_autofree guint8 *seen = several ? g_malloc0 (layer->n_features) : NULL;
+
+    for (gint64 cy = cy0; cy <= cy1; cy++)
+      for (gint64 cx = cx0; cx <= cx1; cx++)
+        {
+          guint cell = cy * layer->grid_w + cx;
+
+          for (guint j = layer->grid_offsets[cell]; j < layer->grid_offsets[cell + 1]; j++)
+            {
+              guint i = layer->grid_ids[j];
+              const CaravanBasemapFeature *f = &layer->features[i];
+
+              if (seen != NULL)
+                {
+                  if (seen[i])
+                    continue;
+                  seen[i] = 1;
+                }
+              if (f->x1 >= view->ux0 && f->x0 <= view->ux1 && f->y1 >= view->uy0 && f->y0 <= view->uy1)
+                g_array_append_val (ids, i);
+            }
+        }
+
+    /* The same order in every tile, so overlapping strokes stack alike. */
+    if (several)
+      g_array_sort (ids, compare_uint);
+  }
+}
+
+static void
+add_feature (cairo_t                     *cr,
+             const CaravanBasemapLayer   *layer,
+             const CaravanBasemapFeature *f,
+             const View                  *view,
+             gboolean                     closed)
+{
+  for (guint r = f->first_ring; r < f->first_ring + f->n_rings; r++)
+    {
+      const CaravanBasemapPoint *p = layer->points + layer->rings[r].first_point;
+      guint n = layer->rings[r].n_points;
+
+      if (n < 2)
+        continue;
+      cairo_move_to (cr, p[0].x * view->k - view->ox, p[0].y * view->k - view->oy);
+      for (guint i = 1; i < n; i++)
+        cairo_line_to (cr, p[i].x * view->k - view->ox, p[i].y * view->k - view->oy);
+      if (closed)
+        cairo_close_path (cr);
+    }
+}
+
+static void
+set_color (cairo_t               *cr,
+           const CaravanMapColor *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+static double
+zoom_factor (guint zoom)
+{
+  static const double f[] = { 0.5, 0.5, 0.5, 0.55, 0.65, 0.75, 0.85, 1.0, 1.1, 1.25, 1.4, 1.5, 1.6 };
+
+  return f[MIN (zoom, G_N_ELEMENTS (f) - 1)];
+}
+
+static guint
+pick_band (CaravanBasemap *basemap,
+           const View     *view)
+{
+  guint n = caravan_basemap_get_n_bands (basemap);
+  double x0 = view->ox / view->k, y0 = view->oy / view->k;
+  double x1 = (view->ox + view->w) / view->k, y1 = (view->oy + view->h) / view->k;
+
+  for (guint b = n - 1; b > 0; b--)
+    {
+      const CaravanBasemapBand *band = caravan_basemap_get_band (basemap, b);
+
+      if (view->zoom >= band->min_zoom &&
+          x0 >= band->box[0] && x1 <= band->box[2] && y0 >= band->box[1] && y1 <= band->box[3])
+        return b;
+    }
+
+  return 0;
+}
+
+static void
+draw_geometry (CaravanTileRenderer *self,
+               cairo_t             *cr,
+               const View          *view)
+{
+  const CaravanMapStyle *style = view->style;
+  const CaravanBasemapBand *band = caravan_basemap_get_band (self->basemap, pick_band (self->basemap, view));
+  const CaravanBasemapLayer *layer;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  double zf = zoom_factor (view->zoom);
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  set_color (cr, &style->water);
+  cairo_paint (cr);
+
+  /* Land in one path (no hairlines where countries meet), then the country tints. */
+  layer = &band->layers[CARAVAN_BASEMAP_LAND];
+  collect_features (layer, view, ids);
+  for (guint i = 0; i < ids->len; i++)
+    add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, TRUE);
+  set_color (cr, &style->land);
+  cairo_fill (cr);
+  for (guint tint = 0; tint < CARAVAN_MAP_N_TINTS; tint++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const CaravanBasemapFeature *f = &layer->features[g_array_index (ids, guint, i)];
+
+          if (caravan_basemap_get_country (self->basemap, f->attr)->tint % CARAVAN_MAP_N_TINTS != tint)
+            continue;
+          add_feature (cr, layer, f, view, TRUE);
+          any = TRUE;
+        }
+      if (any)
+        {
+          set_color (cr, &style->tints[tint]);
+          cairo_fill (cr);
+        }
+    }
+
+  /* Coasts. */
+  layer = &band->layers[CARAVAN_BASEMAP_COAST];
+  collect_features (layer, view, ids);
+  for (guint i = 0; i < ids->len; i++)
+    add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, FALSE);
+  set_color (cr, &style->coast);
+  cairo_set_line_width (cr, style->coast_width * zf);
+  cairo_stroke (cr);
+
+  /* Rivers by class: 1 major ... 4 minor, 8 canals. */
+  layer = &band->layers[CARAVAN_BASEMAP_RIVER];
+  collect_features (layer, view, ids);
+  {
+    static const struct { guint cls; guint min_zoom; double width; } classes[] = {
+      { 4, 7, 0.45 }, { 8, 6, 0.55 }, { 3, 6, 0.6 }, { 2, 4, 0.8 }, { 1, 3, 1.0 },
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+      {
+        gboolean any = FALSE;
+
+        if (view->zoom < classes[c].min_zoom)
+          continue;
+        for (guint i = 0; i < ids->len; i++)
+          {
+            const CaravanBasemapFeature *f = &layer->features[g_array_index (ids, guint, i)];
+
+            if (f->attr != classes[c].cls)
+              continue;
+            add_feature (cr, layer, f, view, FALSE);
+            any = TRUE;
+          }
+        if (any)
+          {
+            set_color (cr, &style->river);
+            cairo_set_line_width (cr, style->river_width * classes[c].width * zf);
+            cairo_stroke (cr);
+          }
+      }
+  }
+
+  /* Lakes over rivers, so rivers end at the shore. */
+  layer = &band->layers[CARAVAN_BASEMAP_LAKE];
+  collect_features (layer, view, ids);
+  for (guint i = 0; i < ids->len; i++)
+    add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, TRUE);
+  set_color (cr, &style->water);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->coast);
+  cairo_set_line_width (cr, style->coast_width * zf * 0.8);
+  cairo_stroke (cr);
+
+  /* Borders: a light casing, then the line. */
+  layer = &band->layers[CARAVAN_BASEMAP_BORDER];
+  collect_features (layer, view, ids);
+  for (guint i = 0; i < ids->len; i++)
+    add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, FALSE);
+  set_color (cr, &style->border_casing);
+  cairo_set_line_width (cr, style->border_casing_width * zf);
+  cairo_stroke_preserve (cr);
+  set_color (cr, &style->border);
+  cairo_set_line_width (cr, style->border_width * zf);
+  cairo_stroke (cr);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Labels */
+
+static double
+label_font_size (const CaravanBasemapLabel *label,
+                 guint                      zoom)
+{
+  switch ((CaravanLabelKind) label->kind)
+    {
+    case CARAVAN_LABEL_COUNTRY:
+      return zoom <= 3 ? 10.5 : zoom <= 5 ? 12.0 : 14.0;
+    case CARAVAN_LABEL_SEA:
+      return zoom <= 4 ? 11.0 : 13.0;
+    case CARAVAN_LABEL_LAKE:
+    case CARAVAN_LABEL_RIVER:
+      return 10.5;
+    case CARAVAN_LABEL_PLACE:
+    default:
+      return label->rank <= 1 ? 12.0 : label->rank == 2 ? 11.0 : 10.0;
+    }
+}
+
+static PangoLayout *
+create_label_layout (PangoContext              *context,
+                     const CaravanMapStyle     *style,
+                     const CaravanBasemapLabel *label,
+                     const char                *text,
+                     guint                      zoom)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  gboolean bold = label->kind == CARAVAN_LABEL_COUNTRY ||
+                  (label->kind == CARAVAN_LABEL_PLACE && label->rank <= 2);
+  gboolean italic = label->kind == CARAVAN_LABEL_SEA || label->kind == CARAVAN_LABEL_LAKE ||
+                    label->kind == CARAVAN_LABEL_RIVER;
+
+  pango_font_description_set_family (font, style->font_family);
+  pango_font_description_set_absolute_size (font, label_font_size (label, zoom) * style->font_scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style (font, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static PangoContext *
+create_pango_context (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Sizes must not depend on the device scale, or HiDPI tiles would place labels differently. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static int
+label_priority (const CaravanBasemapLabel *label)
+{
+  switch ((CaravanLabelKind) label->kind)
+    {
+    case CARAVAN_LABEL_SEA:
+      return 0;
+    case CARAVAN_LABEL_COUNTRY:
+      return 10 + label->rank;
+    case CARAVAN_LABEL_PLACE:
+      return label->rank <= 2 ? 20 + label->rank : 40 + label->rank;
+    case CARAVAN_LABEL_LAKE:
+      return 30;
+    case CARAVAN_LABEL_RIVER:
+    default:
+      return 35;
+    }
+}
+
+static int
+compare_labels (gconstpointer a,
+                gconstpointer b)
+{
+  const CaravanBasemapLabel *la = *(const CaravanBasemapLabel * const *) a;
+  const CaravanBasemapLabel *lb = *(const CaravanBasemapLabel * const *) b;
+  int pa = label_priority (la), pb = label_priority (lb);
+
+  if (pa != pb)
+    return pa - pb;
+  return la < lb ? -1 : la > lb;     /* file order: stable and the same everywhere */
+}
+
+static char *
+label_text (CaravanTileRenderer       *self,
+            const CaravanBasemapLabel *label)
+{
+  const char *text = caravan_basemap_get_string (self->basemap, label->names[self->language_index]);
+
+  if (*text == '\0')
+    text = caravan_basemap_get_string (self->basemap, label->names[0]);
+  if (label->kind == CARAVAN_LABEL_COUNTRY)
+    return g_utf8_strup (text, -1);
+  return g_strdup (text);
+}
+
+/* The label's box in world px, from its measured logical size. */
+static void
+label_box (const CaravanBasemapLabel *label,
+           double                     k,
+           double                     w,
+           double                     h,
+           PlacedLabel               *out)
+{
+  double x = label->x * k, y = label->y * k;
+
+  if (label->kind == CARAVAN_LABEL_PLACE)
+    {
+      out->x0 = x - 4;
+      out->x1 = x + 6 + w;
+      out->y0 = y - h / 2;
+      out->y1 = y + h / 2;
+    }
+  else if (label->kind == CARAVAN_LABEL_RIVER && label->angle != 0)
+    {
+      double a = label->angle / 100.0 * G_PI / 180.0;
+      double hw = (fabs (cos (a)) * w + fabs (sin (a)) * h) / 2;
+      double hh = (fabs (sin (a)) * w + fabs (cos (a)) * h) / 2;
+
+      out->x0 = x - hw;
+      out->x1 = x + hw;
+      out->y0 = y - hh;
+      out->y1 = y + hh;
+    }
+  else
+    {
+      out->x0 = x - w / 2;
+      out->x1 = x + w / 2;
+      out->y0 = y - h / 2;
+      out->y1 = y + h / 2;
+    }
+  out->x0 -= HALO_PX;
+  out->y0 -= HALO_PX;
+  out->x1 += HALO_PX;
+  out->y1 += HALO_PX;
+}
+
+static Placement *
+place_labels (CaravanTileRenderer *self,
+              guint                zoom,
+              CaravanMapTheme      theme)
+{
+  const CaravanMapStyle *style = caravan_map_theme_get_style (theme);
+  const CaravanBasemapLabel *labels;
+  guint n_labels;
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (scratch);
+  PangoContext *context = create_pango_context (cr);
+  double k = ldexp (CARAVAN_TILE_SIZE, zoom) / CARAVAN_BASEMAP_WORLD;
+  Placement *placement = g_new0 (Placement, 1);
+
+  labels = caravan_basemap_get_labels (self->basemap, &n_labels);
+  for (guint i = 0; i < n_labels; i++)
+    if (labels[i].min_zoom <= zoom && zoom <= labels[i].max_zoom)
+      g_ptr_array_add (candidates, (gpointer) &labels[i]);
+  g_ptr_array_sort (candidates, compare_labels);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const CaravanBasemapLabel *label = g_ptr_array_index (candidates, i);
+      PlacedLabel item = { label, NULL, 0, 0, 0, 0 };
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle logical;
+      gboolean free_spot = TRUE;
+
+      item.text = label_text (self, label);
+      layout = create_label_layout (context, style, label, item.text, zoom);
+      pango_layout_get_extents (layout, NULL, &logical);
+      label_box (label, k, logical.width / (double) PANGO_SCALE, logical.height / (double) PANGO_SCALE, &item);
+
+      for (guint j = 0; j < placed->len && free_spot; j++)
+        {
+          const PlacedLabel *other = &g_array_index (placed, PlacedLabel, j);
+
+          free_spot = item.x1 < other->x0 || item.x0 > other->x1 || item.y1 < other->y0 || item.y0 > other->y1;
+        }
+      if (free_spot)
+        g_array_append_val (placed, item);
+      else
+        g_free (item.text);
+    }
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+
+  placement->n_items = placed->len;
+  placement->items = (PlacedLabel *) g_array_free (g_steal_pointer (&placed), FALSE);
+  return placement;
+}
+
+static void
+placement_free (Placement *placement)
+{
+  for (guint i = 0; i < placement->n_items; i++)
+    g_free (placement->items[i].text);
+  g_free (placement->items);
+  g_free (placement);
+}
+
+static const Placement *
+get_placement (CaravanTileRenderer *self,
+               guint                zoom,
+               CaravanMapTheme      theme)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  if (self->placements[theme][zoom] == NULL)
+    self->placements[theme][zoom] = place_labels (self, zoom, theme);
+
+  return self->placements[theme][zoom];
+}
+
+static void
+draw_text (cairo_t               *cr,
+           PangoLayout           *layout,
+           double                 x,
+           double                 y,
+           const CaravanMapColor *text,
+           const CaravanMapColor *halo,
+           double                 halo_width)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  set_color (cr, halo);
+  cairo_set_line_width (cr, halo_width);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  set_color (cr, text);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_labels (CaravanTileRenderer *self,
+             cairo_t             *cr,
+             const View          *view)
+{
+  const CaravanMapStyle *style = view->style;
+  const Placement *placement;
+  PangoContext *context = NULL;
+  double halo = style == caravan_map_theme_get_style (CARAVAN_MAP_THEME_PROJECTOR) ? 4.0 : 3.0;
+
+  if (view->zoom > MAX_ZOOM)
+    return;
+  placement = get_placement (self, view->zoom, view->theme);
+
+  for (guint i = 0; i < placement->n_items; i++)
+    {
+      const PlacedLabel *item = &placement->items[i];
+      const CaravanBasemapLabel *label = item->label;
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle logical;
+      double x, y, w, h;
+
+      if (item->x1 < view->ox - 1 || item->x0 > view->ox + view->w + 1 ||
+          item->y1 < view->oy - 1 || item->y0 > view->oy + view->h + 1)
+        continue;
+
+      if (context == NULL)
+        context = create_pango_context (cr);
+      layout = create_label_layout (context, style, label, item->text, view->zoom);
+      pango_layout_get_extents (layout, NULL, &logical);
+      w = logical.width / (double) PANGO_SCALE;
+      h = logical.height / (double) PANGO_SCALE;
+      x = label->x * view->k - view->ox;
+      y = label->y * view->k - view->oy;
+
+      cairo_save (cr);
+      switch ((CaravanLabelKind) label->kind)
+        {
+        case CARAVAN_LABEL_PLACE:
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, label->rank <= 2 ? 3.5 : 2.5, 0, 2 * G_PI);
+          set_color (cr, &style->halo);
+          cairo_set_line_width (cr, 2.0);
+          cairo_stroke_preserve (cr);
+          set_color (cr, &style->place_dot);
+          cairo_fill (cr);
+          draw_text (cr, layout, x + 6, y - h / 2, &style->place_text, &style->halo, halo);
+          break;
+
+        case CARAVAN_LABEL_RIVER:
+          cairo_translate (cr, x, y);
+          cairo_rotate (cr, label->angle / 100.0 * G_PI / 180.0);
+          draw_text (cr, layout, -w / 2, -h / 2, &style->river_text, &style->halo, halo);
+          break;
+
+        case CARAVAN_LABEL_SEA:
+        case CARAVAN_LABEL_LAKE:
+          draw_text (cr, layout, x - w / 2, y - h / 2, &style->water_text, &style->water_halo, halo);
+          break;
+
+        case CARAVAN_LABEL_COUNTRY:
+        default:
+          draw_text (cr, layout, x - w / 2, y - h / 2, &style->country_text, &style->halo, halo);
+          break;
+        }
+      cairo_restore (cr);
+    }
+
+  g_clear_object (&context);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+caravan_tile_renderer_finalize (GObject *object)
+{
+  CaravanTileRenderer *self = CARAVAN_TILE_RENDERER (object);
+
+  for (guint t = 0; t < CARAVAN_MAP_N_THEMES; t++)
+    for (guint z = 0; z <= MAX_ZOOM; z++)
+      g_clear_pointer (&self->placements[t][z], placement_free);
+  g_clear_object (&self->basemap);
+  g_clear_pointer (&self->language, g_free);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (caravan_tile_renderer_parent_class)->finalize (object);
+}
+
+static void
+caravan_tile_renderer_class_init (CaravanTileRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = caravan_tile_renderer_finalize;
+}
+
+static void
+caravan_tile_renderer_init (CaravanTileRenderer *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+/**
+ * caravan_tile_renderer_new:
+ * @basemap: (nullable): the map data, or %NULL to draw plain tiles
+ * @language: (nullable): language of the labels ("ru", "kk_KZ.UTF-8", …); English if unknown
+ */
+CaravanTileRenderer *
+caravan_tile_renderer_new (CaravanBasemap *basemap,
+                           const char     *language)
+{
+  CaravanTileRenderer *self;
+
+  g_return_val_if_fail (basemap == NULL || CARAVAN_IS_BASEMAP (basemap), NULL);
+
+  self = g_object_new (CARAVAN_TYPE_TILE_RENDERER, NULL);
+  self->basemap = basemap != NULL ? g_object_ref (basemap) : NULL;
+  self->language = g_strdup (language != NULL ? language : "en");
+  self->language_index = caravan_basemap_language_index (self->language);
+
+  return self;
+}
+
+CaravanBasemap *
+caravan_tile_renderer_get_basemap (CaravanTileRenderer *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_TILE_RENDERER (self), NULL);
+
+  return self->basemap;
+}
+
+const char *
+caravan_tile_renderer_get_language (CaravanTileRenderer *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_TILE_RENDERER (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * caravan_tile_renderer_draw:
+ * @origin_x, @origin_y: world pixel (at @zoom, 256 px tiles) drawn at the user-space origin
+ * @width, @height: logical size to cover
+ *
+ * Draws the map into @cr, whose user space is logical pixels. Used for tiles and for
+ * offscreen images of any size.
+ */
+void
+caravan_tile_renderer_draw (CaravanTileRenderer *self,
+                            cairo_t             *cr,
+                            guint                zoom,
+                            double               origin_x,
+                            double               origin_y,
+                            double               width,
+                            double               height,
+                            CaravanMapTheme      theme)
+{
+  View view;
+  double world;
+
+  g_return_if_fail (CARAVAN_IS_TILE_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+
+  view.style = caravan_map_theme_get_style (theme);
+  view.theme = (guint) theme < CARAVAN_MAP_N_THEMES ? theme : CARAVAN_MAP_THEME_LIGHT;
+  world = ldexp (CARAVAN_TILE_SIZE, MIN (zoom, 30));
+
+  if (self->basemap == NULL || zoom > MAX_ZOOM ||
+      origin_x + width < 0 || origin_y + height < 0 || origin_x > world || origin_y > world)
+    {
+      set_color (cr, &view.style->background);
+      cairo_paint (cr);
+      return;
+    }
+
+  view.zoom = zoom;
+  view.k = world / CARAVAN_BASEMAP_WORLD;
+  view.ox = origin_x;
+  view.oy = origin_y;
+  view.w = width;
+  view.h = height;
+  view.ux0 = (gint32) CLAMP ((origin_x - CULL_MARGIN) / view.k, G_MININT32, G_MAXINT32);
+  view.uy0 = (gint32) CLAMP ((origin_y - CULL_MARGIN) / view.k, G_MININT32, G_MAXINT32);
+  view.ux1 = (gint32) CLAMP ((origin_x + width + CULL_MARGIN) / view.k, G_MININT32, G_MAXINT32);
+  view.uy1 = (gint32) CLAMP ((origin_y + height + CULL_MARGIN) / view.k, G_MININT32, G_MAXINT32);
+
+  cairo_save (cr);
+  draw_geometry (self, cr, &view);
+  draw_labels (self, cr, &view);
+  cairo_restore (cr);
+
+  /* Anything cairo could not draw becomes a plain tile, never garbage. */
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    g_warning ("Could not draw map tile %u/%.0f/%.0f: %s", zoom, origin_x, origin_y,
+               cairo_status_to_string (cairo_status (cr)));
+}
+
+/**
+ * caravan_tile_renderer_render:
+ * @scale: device pixels per logical pixel (1, or 2 for HiDPI)
+ * @margin_px: device pixels drawn beyond each edge (bleed that hides seams)
+ *
+ * Returns: (transfer full): an ARGB32 surface of 256 × @scale + 2 × @margin_px pixels. A tile
+ * that cannot be drawn comes back as plain background.
+ */
+cairo_surface_t *
+caravan_tile_renderer_render (CaravanTileRenderer *self,
+                              guint                zoom,
+                              guint                x,
+                              guint                y,
+                              guint                scale,
+                              CaravanMapTheme      theme,
+                              guint                margin_px)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int size;
+
+  g_return_val_if_fail (CARAVAN_IS_TILE_RENDERER (self), NULL);
+  g_return_val_if_fail (scale >= 1 && scale <= 4, NULL);
+  g_return_val_if_fail (margin_px <= 64, NULL);
+
+  size = CARAVAN_TILE_SIZE * scale + 2 * margin_px;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  cairo_translate (cr, margin_px, margin_px);
+  cairo_scale (cr, scale, scale);
+  caravan_tile_renderer_draw (self, cr,
+                              zoom,
+                              (double) x * CARAVAN_TILE_SIZE,
+                              (double) y * CARAVAN_TILE_SIZE,
+                              CARAVAN_TILE_SIZE, CARAVAN_TILE_SIZE,
+                              theme);
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_destroy (cr);
+      cr = cairo_create (surface);
+      set_color (cr, &caravan_map_theme_get_style (theme)->background);
+      cairo_paint (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-event.c: something that happened at a date (or over a range) at one or more places. */
+
+#define G_LOG_DOMAIN "caravan-event"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "caravan-date.h"
+#include "caravan-event.h"
+#include "caravan-place.h"
+#include "caravan-story-private.h"
+
+struct _CaravanEvent
+{
+  GObject parent_instance;
+
+  char *id;
+  char *title;
+  char *description;
+  char *category;
+  char *notes;
+  GStrv tags;
+  CaravanDate date;
+  GPtrArray *places;  /* CaravanPlace */
+  guint file_index;
+  gboolean derived;
+  gboolean has_camera;
+  double camera_latitude;
+  double camera_longitude;
+  double camera_zoom;
+};
+
+G_DEFINE_FINAL_TYPE (CaravanEvent, caravan_event, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_CATEGORY,
+  PROP_NOTES,
+  PROP_DATE,
+  PROP_DERIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+caravan_event_finalize (GObject *object)
+{
+  CaravanEvent *self = (CaravanEvent *) object;
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->category);
+  g_free (self->notes);
+  g_strfreev (self->tags);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (caravan_event_parent_class)->finalize (object);
+}
+
+static void
+caravan_event_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CaravanEvent *self = CARAVAN_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_CATEGORY:
+      g_value_set_string (value, self->category);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    case PROP_DATE:
+      g_value_set_boxed (value, &self->date);
+      break;
+    case PROP_DERIVED:
+      g_value_set_boolean (value, self->derived);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+caravan_event_class_init (CaravanEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = caravan_event_finalize;
+  object_class->get_property = caravan_event_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
+                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL,
+                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE] = g_param_spec_boxed ("date", NULL, NULL, CARAVAN_TYPE_DATE,
+                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DERIVED] = g_param_spec_boolean ("derived", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+caravan_event_init (CaravanEvent *self)
+{
+  self->places = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+CaravanEvent *
+caravan_event_new (const char        *id,
+                   const char        *title,
+                   const char        *description,
+                   const CaravanDate *date,
+                   const char        *category,
+                   GStrv              tags,
+                   const char        *notes,
+                   gboolean           derived)
+{
+  CaravanEvent *self = g_object_new (CARAVAN_TYPE_EVENT, NULL);
+
+  g_assert (date != NULL);
+
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->description = g_strdup (description);
+  self->date = *date;
+  self->category = g_strdup (category);
+  self->tags = tags != NULL ? tags : g_new0 (char *, 1);
+  self->notes = g_strdup (notes);
+  self->derived = derived;
+  return self;
+}
+
+void
+caravan_event_add_place (CaravanEvent *self,
+                         CaravanPlace *place)
+{
+  g_return_if_fail (CARAVAN_IS_EVENT (self));
+  g_return_if_fail (CARAVAN_IS_PLACE (place));
+
+  g_ptr_array_add (self->places, g_object_ref (place));
+}
+
+void
+caravan_event_set_camera (CaravanEvent *self,
+                          double        latitude,
+                          double        longitude,
+                          double        zoom)
+{
+  g_return_if_fail (CARAVAN_IS_EVENT (self));
+
+  self->has_camera = TRUE;
+  self->camera_latitude = latitude;
+  self->camera_longitude = longitude;
+  self->camera_zoom = zoom;
+}
+
+guint
+caravan_event_get_file_index (CaravanEvent *self)
+{
+  return self->file_index;
+}
+
+void
+caravan_event_set_file_index (CaravanEvent *self,
+                              guint         index)
+{
+  self->file_index = index;
+}
+
+const char *
+caravan_event_get_id (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  return self->id;
+}
+
+const char *
+caravan_event_get_title (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  return self->title;
+}
+
+const char *
+caravan_event_get_description (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  return self->description;
+}
+
+const CaravanDate *
+caravan_event_get_date (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  return &self->date;
+}
+
+char *
+caravan_event_format_date (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  return caravan_date_format (&self->date);
+}
+
+const char *
+caravan_event_get_category (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  return self->category;
+}
+
+const char * const *
+caravan_event_get_tags (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  return (const char * const *) self->tags;
+}
+
+const char *
+caravan_event_get_notes (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  return self->notes;
+}
+
+gboolean
+caravan_event_get_derived (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), FALSE);
+  return self->derived;
+}
+
+guint
+caravan_event_get_n_places (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), 0);
+  return self->places->len;
+}
+
+CaravanPlace *
+caravan_event_get_place (CaravanEvent *self,
+                         guint         index)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  g_return_val_if_fail (index < self->places->len, NULL);
+  return g_ptr_array_index (self->places, index);
+}
+
+CaravanPlace *
+caravan_event_get_first_place (CaravanEvent *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+  return self->places->len > 0 ? g_ptr_array_index (self->places, 0) : NULL;
+}
+
+gboolean
+caravan_event_has_place (CaravanEvent *self,
+                         CaravanPlace *place)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), FALSE);
+  return place != NULL && g_ptr_array_find (self->places, place, NULL);
+}
+
+gboolean
+caravan_event_get_camera (CaravanEvent *self,
+                          double       *latitude,
+                          double       *longitude,
+                          double       *zoom)
+{
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), FALSE);
+
+  if (latitude != NULL)
+    *latitude = self->has_camera ? self->camera_latitude : NAN;
+  if (longitude != NULL)
+    *longitude = self->has_camera ? self->camera_longitude : NAN;
+  if (zoom != NULL)
+    *zoom = self->has_camera ? self->camera_zoom : NAN;
+  return self->has_camera;
+}

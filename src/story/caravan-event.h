@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-event.h: something that happened at a date (or over a range) at one or more places. */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "caravan-types.h"
+
+G_BEGIN_DECLS
+
+#define CARAVAN_TYPE_EVENT (caravan_event_get_type ())
+
+G_DECLARE_FINAL_TYPE (CaravanEvent, caravan_event, CARAVAN, EVENT, GObject)
+
+const char         *caravan_event_get_id          (CaravanEvent *self);
+const char         *caravan_event_get_title       (CaravanEvent *self);
+const char         *caravan_event_get_description (CaravanEvent *self);
+const CaravanDate  *caravan_event_get_date        (CaravanEvent *self);
+/* Formatted date in the current locale; owned by the caller. */
+char               *caravan_event_format_date     (CaravanEvent *self);
+const char         *caravan_event_get_category    (CaravanEvent *self);
+/* NULL-terminated, never NULL. */
+const char * const *caravan_event_get_tags        (CaravanEvent *self);
+/* Speaker notes for presentation mode; may be NULL. */
+const char         *caravan_event_get_notes       (CaravanEvent *self);
+/* TRUE when the article only implies the event (a renaming, a date anchor). */
+gboolean            caravan_event_get_derived     (CaravanEvent *self);
+
+guint               caravan_event_get_n_places    (CaravanEvent *self);
+CaravanPlace       *caravan_event_get_place       (CaravanEvent *self,
+                                                   guint         index);
+/* The first place, or NULL for an event with no map point. */
+CaravanPlace       *caravan_event_get_first_place (CaravanEvent *self);
+gboolean            caravan_event_has_place       (CaravanEvent *self,
+                                                   CaravanPlace *place);
+
+/* Camera for this event: returns FALSE when the story gives none. @latitude/@longitude are
+ * NaN when only a zoom is given (centre on the first place then). */
+gboolean            caravan_event_get_camera      (CaravanEvent *self,
+                                                   double       *latitude,
+                                                   double       *longitude,
+                                                   double       *zoom);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-json-scanner.h: a strict JSON syntax pass that gives precise line/column for syntax
+ * errors and nesting limits, and on request maps JSON paths ("events[3].place") to the line
+ * and column of their value (json-glib 1.6 exposes no node positions). Internal to the loader. */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint key_line;    /* 0 for array elements and the root */
+  guint key_column;
+  guint line;        /* of the value */
+  guint column;
+} CaravanJsonPosition;
+
+typedef struct
+{
+  gboolean too_deep;  /* else a syntax error */
+  guint line;
+  guint column;
+  char *message;
+} CaravanJsonScanError;
+
+/* Checks that @data (valid UTF-8) is exactly one JSON value nested at most @max_depth deep.
+ * When @positions is not NULL, fills it with path -> CaravanJsonPosition (owned by the table).
+ * On failure fills @error_out (free its message) and returns FALSE. */
+gboolean    caravan_json_scan              (const char           *data,
+                                            gsize                 length,
+                                            guint                 max_depth,
+                                            GHashTable           *positions,
+                                            CaravanJsonScanError *error_out);
+GHashTable *caravan_json_positions_new     (void);
+
+/* Line and column (1-based, in characters) of byte @offset in @data. */
+void        caravan_json_offset_to_position (const char          *data,
+                                            gsize                 offset,
+                                            guint                *line,
+                                            guint                *column);
+
+G_END_DECLS

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-story-private.h: constructors and setters the loader uses to build a story. Views
+ * never include this; a loaded story is immutable. */
+
+#pragma once
+
+#include "caravan-article.h"
+#include "caravan-date.h"
+#include "caravan-event.h"
+#include "caravan-excerpt.h"
+#include "caravan-place.h"
+#include "caravan-route.h"
+#include "caravan-story.h"
+
+G_BEGIN_DECLS
+
+CaravanArticle *caravan_article_new            (const char        *id,
+                                                const char        *title,
+                                                const char        *author,
+                                                const char        *publication,
+                                                const char        *url,
+                                                const CaravanDate *date);
+
+CaravanPlace   *caravan_place_new              (const char        *id,
+                                                const char        *name,
+                                                const char        *kind,
+                                                const char        *description,
+                                                double             latitude,
+                                                double             longitude,
+                                                gboolean           featured);
+void            caravan_place_add_translation  (CaravanPlace      *self,
+                                                const char        *lang,
+                                                const char        *name);
+/* Returns the period's index, for caravan_place_add_period_translation(). */
+guint           caravan_place_add_name_period  (CaravanPlace      *self,
+                                                const char        *name,
+                                                const CaravanDate *from,
+                                                const CaravanDate *until);
+void            caravan_place_add_period_translation (CaravanPlace *self,
+                                                guint              period,
+                                                const char        *lang,
+                                                const char        *name);
+
+CaravanEvent   *caravan_event_new              (const char        *id,
+                                                const char        *title,
+                                                const char        *description,
+                                                const CaravanDate *date,
+                                                const char        *category,
+                                                GStrv              tags,
+                                                const char        *notes,
+                                                gboolean           derived);
+void            caravan_event_add_place        (CaravanEvent      *self,
+                                                CaravanPlace      *place);
+void            caravan_event_set_camera       (CaravanEvent      *self,
+                                                double             latitude,
+                                                double             longitude,
+                                                double             zoom);
+guint           caravan_event_get_file_index   (CaravanEvent      *self);
+void            caravan_event_set_file_index   (CaravanEvent      *self,
+                                                guint              index);
+
+CaravanExcerpt *caravan_excerpt_new            (const char        *id,
+                                                const char        *text,
+                                                CaravanArticle    *article,
+                                                const char        *note);
+void            caravan_excerpt_add_place      (CaravanExcerpt    *self,
+                                                CaravanPlace      *place);
+void            caravan_excerpt_add_event      (CaravanExcerpt    *self,
+                                                CaravanEvent      *event);
+
+CaravanRoute   *caravan_route_new              (const char        *id,
+                                                const char        *label,
+                                                const char        *style,
+                                                gboolean           schematic,
+                                                const char        *description);
+void            caravan_route_add_point        (CaravanRoute      *self,
+                                                CaravanPlace      *place,
+                                                double             latitude,
+                                                double             longitude);
+
+CaravanStory   *caravan_story_new              (void);
+void            caravan_story_set_metadata     (CaravanStory      *self,
+                                                int                format_version,
+                                                const char        *id,
+                                                const char        *title,
+                                                const char        *subtitle,
+                                                const char        *language,
+                                                const char        *credits,
+                                                const char        *license);
+void            caravan_story_set_initial_view (CaravanStory      *self,
+                                                double             latitude,
+                                                double             longitude,
+                                                double             zoom);
+/* The add functions take ownership; ids are unique (the loader checks). */
+void            caravan_story_add_article      (CaravanStory      *self,
+                                                CaravanArticle    *article);
+void            caravan_story_add_place        (CaravanStory      *self,
+                                                CaravanPlace      *place);
+void            caravan_story_add_event        (CaravanStory      *self,
+                                                CaravanEvent      *event);
+void            caravan_story_add_excerpt      (CaravanStory      *self,
+                                                CaravanExcerpt    *excerpt);
+void            caravan_story_add_route        (CaravanStory      *self,
+                                                CaravanRoute      *route);
+/* Sorts the events by date; call once, after the last add. */
+void            caravan_story_seal             (CaravanStory      *self);
+
+G_END_DECLS

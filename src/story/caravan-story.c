@@ -1,0 +1,564 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-story.c: a loaded story; owns the list models and id lookups views use. */
+
+#define G_LOG_DOMAIN "caravan-story"
+
+#include "config.h"
+
+#include "caravan-story.h"
+#include "caravan-story-private.h"
+
+struct _CaravanStory
+{
+  GObject parent_instance;
+
+  int format_version;
+  char *id;
+  char *title;
+  char *subtitle;
+  char *language;
+  char *credits;
+  char *license;
+  double initial_latitude;
+  double initial_longitude;
+  double initial_zoom;
+
+  GListStore *articles;
+  GListStore *places;
+  GListStore *events;
+  GListStore *excerpts;
+  GListStore *routes;
+
+  /* id -> object (borrowed from the stores) */
+  GHashTable *article_ids;
+  GHashTable *place_ids;
+  GHashTable *event_ids;
+  GHashTable *excerpt_ids;
+  GHashTable *route_ids;
+  /* event -> position in @events + 1 */
+  GHashTable *event_positions;
+};
+
+G_DEFINE_FINAL_TYPE (CaravanStory, caravan_story, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_LANGUAGE,
+  PROP_CREDITS,
+  PROP_LICENSE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  CaravanEvent *event_a = (CaravanEvent *) a;
+  CaravanEvent *event_b = (CaravanEvent *) b;
+  guint index_a, index_b;
+  int cmp;
+
+  cmp = caravan_date_compare (caravan_event_get_date (event_a), caravan_event_get_date (event_b));
+  if (cmp != 0)
+    return cmp;
+
+  index_a = caravan_event_get_file_index (event_a);
+  index_b = caravan_event_get_file_index (event_b);
+  return index_a < index_b ? -1 : index_a > index_b;
+}
+
+static void
+add_to_index (GHashTable *index,
+              const char *id,
+              gpointer    object)
+{
+  g_assert (id != NULL);
+  g_hash_table_insert (index, (gpointer) id, object);
+}
+
+static void
+caravan_story_dispose (GObject *object)
+{
+  CaravanStory *self = (CaravanStory *) object;
+
+  g_clear_pointer (&self->article_ids, g_hash_table_unref);
+  g_clear_pointer (&self->place_ids, g_hash_table_unref);
+  g_clear_pointer (&self->event_ids, g_hash_table_unref);
+  g_clear_pointer (&self->excerpt_ids, g_hash_table_unref);
+  g_clear_pointer (&self->route_ids, g_hash_table_unref);
+  g_clear_pointer (&self->event_positions, g_hash_table_unref);
+  g_clear_object (&self->excerpts);
+  g_clear_object (&self->routes);
+  g_clear_object (&self->events);
+  g_clear_object (&self->places);
+  g_clear_object (&self->articles);
+
+  G_OBJECT_CLASS (caravan_story_parent_class)->dispose (object);
+}
+
+static void
+caravan_story_finalize (GObject *object)
+{
+  CaravanStory *self = (CaravanStory *) object;
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->language);
+  g_free (self->credits);
+  g_free (self->license);
+
+  G_OBJECT_CLASS (caravan_story_parent_class)->finalize (object);
+}
+
+static void
+caravan_story_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CaravanStory *self = CARAVAN_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_CREDITS:
+      g_value_set_string (value, self->credits);
+      break;
+    case PROP_LICENSE:
+      g_value_set_string (value, self->license);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+caravan_story_class_init (CaravanStoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = caravan_story_dispose;
+  object_class->finalize = caravan_story_finalize;
+  object_class->get_property = caravan_story_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
+                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREDITS] = g_param_spec_string ("credits", NULL, NULL, NULL,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LICENSE] = g_param_spec_string ("license", NULL, NULL, NULL,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+caravan_story_init (CaravanStory *self)
+{
+  self->articles = g_list_store_new (CARAVAN_TYPE_ARTICLE);
+  self->places = g_list_store_new (CARAVAN_TYPE_PLACE);
+  self->events = g_list_store_new (CARAVAN_TYPE_EVENT);
+  self->excerpts = g_list_store_new (CARAVAN_TYPE_EXCERPT);
+  self->routes = g_list_store_new (CARAVAN_TYPE_ROUTE);
+  self->article_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->place_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->excerpt_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->route_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->event_positions = g_hash_table_new (NULL, NULL);
+}
+
+CaravanStory *
+caravan_story_new (void)
+{
+  return g_object_new (CARAVAN_TYPE_STORY, NULL);
+}
+
+void
+caravan_story_set_metadata (CaravanStory *self,
+                            int           format_version,
+                            const char   *id,
+                            const char   *title,
+                            const char   *subtitle,
+                            const char   *language,
+                            const char   *credits,
+                            const char   *license)
+{
+  g_return_if_fail (CARAVAN_IS_STORY (self));
+
+  self->format_version = format_version;
+  g_free (self->id);
+  self->id = g_strdup (id);
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (subtitle);
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_free (self->credits);
+  self->credits = g_strdup (credits);
+  g_free (self->license);
+  self->license = g_strdup (license);
+}
+
+void
+caravan_story_set_initial_view (CaravanStory *self,
+                                double        latitude,
+                                double        longitude,
+                                double        zoom)
+{
+  g_return_if_fail (CARAVAN_IS_STORY (self));
+
+  self->initial_latitude = latitude;
+  self->initial_longitude = longitude;
+  self->initial_zoom = zoom;
+}
+
+void
+caravan_story_add_article (CaravanStory   *self,
+                           CaravanArticle *article)
+{
+  g_list_store_append (self->articles, article);
+  add_to_index (self->article_ids, caravan_article_get_id (article), article);
+  g_object_unref (article);
+}
+
+void
+caravan_story_add_place (CaravanStory *self,
+                         CaravanPlace *place)
+{
+  g_list_store_append (self->places, place);
+  add_to_index (self->place_ids, caravan_place_get_id (place), place);
+  g_object_unref (place);
+}
+
+void
+caravan_story_add_event (CaravanStory *self,
+                         CaravanEvent *event)
+{
+  caravan_event_set_file_index (event, g_list_model_get_n_items (G_LIST_MODEL (self->events)));
+  g_list_store_append (self->events, event);
+  add_to_index (self->event_ids, caravan_event_get_id (event), event);
+  g_object_unref (event);
+}
+
+void
+caravan_story_add_excerpt (CaravanStory   *self,
+                           CaravanExcerpt *excerpt)
+{
+  g_list_store_append (self->excerpts, excerpt);
+  add_to_index (self->excerpt_ids, caravan_excerpt_get_id (excerpt), excerpt);
+  g_object_unref (excerpt);
+}
+
+void
+caravan_story_add_route (CaravanStory *self,
+                         CaravanRoute *route)
+{
+  g_list_store_append (self->routes, route);
+  add_to_index (self->route_ids, caravan_route_get_id (route), route);
+  g_object_unref (route);
+}
+
+void
+caravan_story_seal (CaravanStory *self)
+{
+  guint n;
+
+  g_return_if_fail (CARAVAN_IS_STORY (self));
+
+  g_list_store_sort (self->events, compare_events, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  g_hash_table_remove_all (self->event_positions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CaravanEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      g_hash_table_insert (self->event_positions, event, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+const char *
+caravan_story_get_id (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return self->id;
+}
+
+const char *
+caravan_story_get_title (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return self->title;
+}
+
+const char *
+caravan_story_get_subtitle (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return self->subtitle;
+}
+
+const char *
+caravan_story_get_language (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return self->language;
+}
+
+const char *
+caravan_story_get_credits (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return self->credits;
+}
+
+const char *
+caravan_story_get_license (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return self->license;
+}
+
+int
+caravan_story_get_format_version (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), 0);
+  return self->format_version;
+}
+
+void
+caravan_story_get_initial_view (CaravanStory *self,
+                                double       *latitude,
+                                double       *longitude,
+                                double       *zoom)
+{
+  g_return_if_fail (CARAVAN_IS_STORY (self));
+
+  if (latitude != NULL)
+    *latitude = self->initial_latitude;
+  if (longitude != NULL)
+    *longitude = self->initial_longitude;
+  if (zoom != NULL)
+    *zoom = self->initial_zoom;
+}
+
+GListModel *
+caravan_story_get_articles (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->articles);
+}
+
+GListModel *
+caravan_story_get_places (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->places);
+}
+
+GListModel *
+caravan_story_get_events (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+GListModel *
+caravan_story_get_excerpts (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->excerpts);
+}
+
+GListModel *
+caravan_story_get_routes (CaravanStory *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->routes);
+}
+
+CaravanArticle *
+caravan_story_lookup_article (CaravanStory *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->article_ids, id) : NULL;
+}
+
+CaravanPlace *
+caravan_story_lookup_place (CaravanStory *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->place_ids, id) : NULL;
+}
+
+CaravanEvent *
+caravan_story_lookup_event (CaravanStory *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->event_ids, id) : NULL;
+}
+
+CaravanExcerpt *
+caravan_story_lookup_excerpt (CaravanStory *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->excerpt_ids, id) : NULL;
+}
+
+CaravanRoute *
+caravan_story_lookup_route (CaravanStory *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->route_ids, id) : NULL;
+}
+
+guint
+caravan_story_get_event_index (CaravanStory *self,
+                               CaravanEvent *event)
+{
+  guint position;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), G_MAXUINT);
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->event_positions, event));
+  return position > 0 ? position - 1 : G_MAXUINT;
+}
+
+GListModel *
+caravan_story_list_events_of_place (CaravanStory *self,
+                                    CaravanPlace *place)
+{
+  GListStore *store;
+  guint n;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+
+  store = g_list_store_new (CARAVAN_TYPE_EVENT);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CaravanEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      if (caravan_event_has_place (event, place))
+        g_list_store_append (store, event);
+    }
+  return G_LIST_MODEL (store);
+}
+
+GListModel *
+caravan_story_list_excerpts_of_place (CaravanStory *self,
+                                      CaravanPlace *place)
+{
+  GListStore *store;
+  guint n;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+
+  store = g_list_store_new (CARAVAN_TYPE_EXCERPT);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->excerpts));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CaravanExcerpt) excerpt = g_list_model_get_item (G_LIST_MODEL (self->excerpts), i);
+
+      if (caravan_excerpt_has_place (excerpt, place))
+        g_list_store_append (store, excerpt);
+    }
+  return G_LIST_MODEL (store);
+}
+
+GListModel *
+caravan_story_list_excerpts_of_event (CaravanStory *self,
+                                      CaravanEvent *event)
+{
+  GListStore *store;
+  guint n;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+
+  store = g_list_store_new (CARAVAN_TYPE_EXCERPT);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->excerpts));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CaravanExcerpt) excerpt = g_list_model_get_item (G_LIST_MODEL (self->excerpts), i);
+
+      if (caravan_excerpt_has_event (excerpt, event))
+        g_list_store_append (store, excerpt);
+    }
+  return G_LIST_MODEL (store);
+}
+
+GListModel *
+caravan_story_list_featured_places (CaravanStory *self)
+{
+  GListStore *store;
+  guint n;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+
+  store = g_list_store_new (CARAVAN_TYPE_PLACE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->places));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CaravanPlace) place = g_list_model_get_item (G_LIST_MODEL (self->places), i);
+
+      if (caravan_place_get_featured (place))
+        g_list_store_append (store, place);
+    }
+  return G_LIST_MODEL (store);
+}
+
+gboolean
+caravan_story_get_time_span (CaravanStory *self,
+                             guint32      *first_julian,
+                             guint32      *last_julian)
+{
+  guint32 first = G_MAXUINT32, last = 0;
+  guint n;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CaravanEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      const CaravanDate *date = caravan_event_get_date (event);
+
+      first = MIN (first, caravan_date_get_first_julian (date));
+      last = MAX (last, caravan_date_get_last_julian (date));
+    }
+
+  if (first_julian != NULL)
+    *first_julian = n > 0 ? first : 0;
+  if (last_julian != NULL)
+    *last_julian = n > 0 ? last : 0;
+  return n > 0;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-story.h: a loaded story: metadata plus list models of places, events (by date),
+ * excerpts and routes that views bind to. A story is immutable once loaded. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "caravan-types.h"
+
+G_BEGIN_DECLS
+
+#define CARAVAN_TYPE_STORY (caravan_story_get_type ())
+
+G_DECLARE_FINAL_TYPE (CaravanStory, caravan_story, CARAVAN, STORY, GObject)
+
+const char     *caravan_story_get_id          (CaravanStory *self);
+const char     *caravan_story_get_title       (CaravanStory *self);
+const char     *caravan_story_get_subtitle    (CaravanStory *self);
+/* BCP 47 language of the story text, e.g. "en". */
+const char     *caravan_story_get_language    (CaravanStory *self);
+const char     *caravan_story_get_credits     (CaravanStory *self);
+const char     *caravan_story_get_license     (CaravanStory *self);
+int             caravan_story_get_format_version (CaravanStory *self);
+void            caravan_story_get_initial_view (CaravanStory *self,
+                                               double       *latitude,
+                                               double       *longitude,
+                                               double       *zoom);
+
+/* Lists (transfer none, never NULL). Events are sorted by date, then by file order. */
+GListModel     *caravan_story_get_articles    (CaravanStory *self);
+GListModel     *caravan_story_get_places      (CaravanStory *self);
+GListModel     *caravan_story_get_events      (CaravanStory *self);
+GListModel     *caravan_story_get_excerpts    (CaravanStory *self);
+GListModel     *caravan_story_get_routes      (CaravanStory *self);
+
+/* Lookups by id (transfer none, NULL when unknown). */
+CaravanArticle *caravan_story_lookup_article  (CaravanStory *self,
+                                               const char   *id);
+CaravanPlace   *caravan_story_lookup_place    (CaravanStory *self,
+                                               const char   *id);
+CaravanEvent   *caravan_story_lookup_event    (CaravanStory *self,
+                                               const char   *id);
+CaravanExcerpt *caravan_story_lookup_excerpt  (CaravanStory *self,
+                                               const char   *id);
+CaravanRoute   *caravan_story_lookup_route    (CaravanStory *self,
+                                               const char   *id);
+
+/* Position of @event in caravan_story_get_events(), or G_MAXUINT. */
+guint           caravan_story_get_event_index (CaravanStory *self,
+                                               CaravanEvent *event);
+
+/* New lists (transfer full) in story order: events by date, excerpts in file order. */
+GListModel     *caravan_story_list_events_of_place   (CaravanStory *self,
+                                                      CaravanPlace *place);
+GListModel     *caravan_story_list_excerpts_of_place (CaravanStory *self,
+                                                      CaravanPlace *place);
+GListModel     *caravan_story_list_excerpts_of_event (CaravanStory *self,
+                                                      CaravanEvent *event);
+GListModel     *caravan_story_list_featured_places   (CaravanStory *self);
+
+/* First and last julian day covered by any event; FALSE when the story has no events. */
+gboolean        caravan_story_get_time_span   (CaravanStory *self,
+                                               guint32      *first_julian,
+                                               guint32      *last_julian);
+
+G_END_DECLS

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-timeline-private.h: the timeline's instance struct, shared by the widget (wiring,
+ * input, actions) and its drawing code. */
+
+#pragma once
+
+#include "caravan-timeline.h"
+#include "caravan-timeline-axis.h"
+#include "caravan-timeline-layout.h"
+
+G_BEGIN_DECLS
+
+struct _CaravanTimeline
+{
+  GtkWidget parent_instance;
+
+  CaravanSelection *selection;
+  GSignalGroup *selection_signals;
+
+  /* The story the arrays below were built from (held so its events stay alive). */
+  CaravanStory *story;
+  guint n_events;
+  CaravanEvent **events;             /* story order, which is by start date */
+  CaravanTimelineSpan *spans;        /* bar of each event, julian days, end exclusive */
+  guint8 *highlighted;               /* the event happens at the selected place */
+  guint selected_index;              /* G_MAXUINT when no event is selected */
+  double story_start;
+  double story_end;
+  gboolean label_widths_valid;
+
+  /* Lane layouts by zoom level (a quarter octave of pixels per day), for n_lanes lanes. */
+  GHashTable *layouts;
+  guint n_lanes;
+
+  /* Text: fonts, sizes, cached layouts (only of what has been drawn). */
+  PangoFontDescription *font;
+  PangoFontDescription *bold_font;
+  PangoLayout **event_layouts;
+  PangoLayout *bold_layout;          /* the selected event's title */
+  guint bold_layout_index;
+  GHashTable *text_layouts;          /* axis and badge labels */
+  double line_height;
+  double min_pitch[CARAVAN_TIMELINE_N_UNITS];
+
+  /* Geometry in pixels, from the font. */
+  CaravanTimelineMetrics metrics;
+  double axis_height;
+  double lane_height;
+  double bar_height;
+  double lanes_top;
+
+  GArray *ticks;
+  GArray *minor_ticks;
+
+  /* Gesture state: the visible range when the gesture began. */
+  double gesture_start;
+  double gesture_end;
+  double gesture_x;
+};
+
+#define CARAVAN_TIMELINE_MAX_LABEL_WIDTH 320.0
+
+/* Drawing (caravan-timeline-snapshot.c). */
+void                   caravan_timeline_snapshot          (GtkWidget       *widget,
+                                                           GtkSnapshot     *snapshot);
+void                   caravan_timeline_ensure_metrics    (CaravanTimeline *self);
+void                   caravan_timeline_invalidate_text   (CaravanTimeline *self);
+void                   caravan_timeline_invalidate_layouts (CaravanTimeline *self);
+guint                  caravan_timeline_lanes_for_height  (CaravanTimeline *self,
+                                                           int              height);
+/* The visible range and scale; FALSE when nothing can be drawn. */
+gboolean               caravan_timeline_get_view          (CaravanTimeline *self,
+                                                           double          *start,
+                                                           double          *end,
+                                                           double          *px_per_day);
+/* The lane layout for @px_per_day, made on first use. */
+CaravanTimelineLayout *caravan_timeline_get_layout        (CaravanTimeline *self,
+                                                           double           px_per_day);
+/* Bounds of @item in lane @lane: the bar or dot (@shape) and everything it covers (@area). */
+void                   caravan_timeline_item_bounds       (CaravanTimeline           *self,
+                                                           guint                      lane,
+                                                           const CaravanTimelineItem *item,
+                                                           double                     start,
+                                                           double                     px_per_day,
+                                                           graphene_rect_t           *shape,
+                                                           graphene_rect_t           *area);
+
+G_END_DECLS

@@ -1,0 +1,702 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-timeline-snapshot.c: draws the timeline: axis, lanes of events, count badges. Only
+ * what is visible is visited (binary search per lane) and text layouts are cached. */
+
+#define G_LOG_DOMAIN "caravan-timeline"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "caravan-date.h"
+#include "caravan-event.h"
+#include "caravan-selection.h"
+#include "caravan-timeline-private.h"
+
+#define MIN_FONT_SIZE (11 * PANGO_SCALE)
+#define LEVELS_PER_OCTAVE 4.0
+
+typedef struct
+{
+  GdkRGBA accent;        /* fill of events */
+  GdkRGBA accent_fg;     /* text on accent fills */
+  GdkRGBA fg;
+  GdkRGBA bg;
+  GdkRGBA axis_bg;
+  GdkRGBA dim;           /* events elsewhere than the selected place */
+  GdkRGBA dim_text;
+  GdkRGBA grid;
+  GdkRGBA major_grid;
+  GdkRGBA tick;
+  GdkRGBA badge;
+} Palette;
+
+static void
+lookup_color (GtkWidget  *widget,
+              const char *name,
+              const char *fallback,
+              GdkRGBA    *color)
+{
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  if (!gtk_style_context_lookup_color (context, name, color))
+    gdk_rgba_parse (color, fallback);
+G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static GdkRGBA
+with_alpha (const GdkRGBA *color,
+            double         alpha)
+{
+  GdkRGBA result = *color;
+
+  result.alpha *= alpha;
+  return result;
+}
+
+/* Named colours of the theme, so dark and high-contrast styles work. */
+static void
+get_palette (CaravanTimeline *self,
+             Palette         *palette)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  lookup_color (widget, "accent_bg_color", "#3584e4", &palette->accent);
+  lookup_color (widget, "accent_fg_color", "#ffffff", &palette->accent_fg);
+  lookup_color (widget, "view_bg_color", "#ffffff", &palette->bg);
+  lookup_color (widget, "window_bg_color", "#fafafa", &palette->axis_bg);
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_fg_color",
+                                       &palette->fg))
+    {
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &palette->fg);
+G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+
+  palette->dim = with_alpha (&palette->fg, 0.30);
+  palette->dim_text = with_alpha (&palette->fg, 0.60);
+  palette->grid = with_alpha (&palette->fg, 0.07);
+  palette->major_grid = with_alpha (&palette->fg, 0.16);
+  palette->tick = with_alpha (&palette->fg, 0.55);
+  palette->badge = with_alpha (&palette->fg, 0.14);
+}
+
+static PangoLayout *
+new_layout (CaravanTimeline            *self,
+            const char                 *text,
+            const PangoFontDescription *font)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+/* Axis and badge labels, cached by text; the cache is small and bounded. */
+static PangoLayout *
+get_text_layout (CaravanTimeline *self,
+                 const char      *text,
+                 gboolean         bold)
+{
+  g_autofree char *key = g_strconcat (bold ? "b" : "n", text, NULL);
+  PangoLayout *layout = g_hash_table_lookup (self->text_layouts, key);
+
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (self->text_layouts) > 2000)
+        g_hash_table_remove_all (self->text_layouts);
+      layout = new_layout (self, text, bold ? self->bold_font : self->font);
+      g_hash_table_insert (self->text_layouts, g_steal_pointer (&key), layout);
+    }
+
+  return layout;
+}
+
+static double
+text_width (CaravanTimeline *self,
+            const char      *text,
+            gboolean         bold)
+{
+  int width;
+
+  pango_layout_get_pixel_size (get_text_layout (self, text, bold), &width, NULL);
+  return width;
+}
+
+static PangoLayout *
+get_event_layout (CaravanTimeline *self,
+                  guint            index)
+{
+  PangoLayout *layout;
+
+  if (index == self->selected_index)
+    {
+      if (self->bold_layout == NULL || self->bold_layout_index != index)
+        {
+          g_clear_object (&self->bold_layout);
+          self->bold_layout = new_layout (self, caravan_event_get_title (self->events[index]),
+                                          self->bold_font);
+          self->bold_layout_index = index;
+        }
+      return self->bold_layout;
+    }
+
+  layout = self->event_layouts[index];
+  if (layout == NULL)
+    {
+      layout = new_layout (self, caravan_event_get_title (self->events[index]), self->font);
+      pango_layout_set_width (layout, CARAVAN_TIMELINE_MAX_LABEL_WIDTH * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      self->event_layouts[index] = layout;
+    }
+
+  return layout;
+}
+
+void
+caravan_timeline_invalidate_layouts (CaravanTimeline *self)
+{
+  g_hash_table_remove_all (self->layouts);
+}
+
+void
+caravan_timeline_invalidate_text (CaravanTimeline *self)
+{
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->bold_font, pango_font_description_free);
+  g_hash_table_remove_all (self->text_layouts);
+  g_clear_object (&self->bold_layout);
+  for (guint i = 0; i < self->n_events; i++)
+    g_clear_object (&self->event_layouts[i]);
+  self->label_widths_valid = FALSE;
+  caravan_timeline_invalidate_layouts (self);
+}
+
+/* Fonts (at least 11 pt, readable on a projector) and the sizes that follow from them. */
+void
+caravan_timeline_ensure_metrics (CaravanTimeline *self)
+{
+  PangoContext *context;
+  int height;
+  static const char * const month_samples[] = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  };
+
+  if (self->font != NULL)
+    return;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  self->font = pango_font_description_copy (pango_context_get_font_description (context));
+  if (pango_font_description_get_size (self->font) < MIN_FONT_SIZE ||
+      pango_font_description_get_size_is_absolute (self->font))
+    pango_font_description_set_size (self->font, MIN_FONT_SIZE);
+  self->bold_font = pango_font_description_copy (self->font);
+  pango_font_description_set_weight (self->bold_font, PANGO_WEIGHT_BOLD);
+
+  pango_layout_get_pixel_size (get_text_layout (self, "Ag", FALSE), NULL, &height);
+  self->line_height = height;
+  self->bar_height = height + 6;
+  self->lane_height = self->bar_height + 6;
+  self->axis_height = height + 16;
+  self->lanes_top = self->axis_height + 6;
+
+  self->metrics.marker = MIN (self->bar_height - 6, 16);
+  self->metrics.label_pad = 6;
+  self->metrics.gap = 6;
+  self->metrics.badge = text_width (self, "+999", TRUE) + 16;
+
+  /* The axis keeps labels well apart: a label's width plus an em of space. */
+  self->min_pitch[CARAVAN_TIMELINE_UNIT_DAY] = text_width (self, "28", FALSE) + 24;
+  self->min_pitch[CARAVAN_TIMELINE_UNIT_MONTH] = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (month_samples); i++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2001, i + 1, 1, 12, 0, 0);
+      g_autofree char *name = g_date_time_format (dt, "%Ob");
+
+      self->min_pitch[CARAVAN_TIMELINE_UNIT_MONTH] =
+        MAX (self->min_pitch[CARAVAN_TIMELINE_UNIT_MONTH], text_width (self, name, FALSE) + 24);
+    }
+  self->min_pitch[CARAVAN_TIMELINE_UNIT_YEAR] = text_width (self, "2022", TRUE) + 24;
+}
+
+guint
+caravan_timeline_lanes_for_height (CaravanTimeline *self,
+                                   int              height)
+{
+  int lanes;
+
+  caravan_timeline_ensure_metrics (self);
+  lanes = (int) ((height - self->lanes_top - 4) / self->lane_height);
+  return CLAMP (lanes, 1, CARAVAN_TIMELINE_MAX_LANES);
+}
+
+gboolean
+caravan_timeline_get_view (CaravanTimeline *self,
+                           double          *start,
+                           double          *end,
+                           double          *px_per_day)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (self->selection == NULL || width <= 0)
+    return FALSE;
+
+  *start = caravan_selection_get_visible_start (self->selection);
+  *end = caravan_selection_get_visible_end (self->selection);
+  if (!(*end > *start))
+    return FALSE;
+
+  *px_per_day = width / (*end - *start);
+  return TRUE;
+}
+
+/* Titles are measured once per story and font: lanes depend on them. */
+static void
+ensure_label_widths (CaravanTimeline *self)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (self->label_widths_valid)
+    return;
+
+  caravan_timeline_ensure_metrics (self);
+  layout = new_layout (self, "", self->font);
+  for (guint i = 0; i < self->n_events; i++)
+    {
+      int width;
+
+      pango_layout_set_text (layout, caravan_event_get_title (self->events[i]), -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      self->spans[i].label_width = MIN (width, CARAVAN_TIMELINE_MAX_LABEL_WIDTH);
+    }
+  self->label_widths_valid = TRUE;
+}
+
+CaravanTimelineLayout *
+caravan_timeline_get_layout (CaravanTimeline *self,
+                             double           px_per_day)
+{
+  CaravanTimelineLayout *layout;
+  int level;
+
+  g_return_val_if_fail (px_per_day > 0, NULL);
+
+  ensure_label_widths (self);
+
+  /* Made at the level's lowest scale: when drawn larger, items only get more room. */
+  level = (int) floor (log2 (px_per_day) * LEVELS_PER_OCTAVE);
+  layout = g_hash_table_lookup (self->layouts, GINT_TO_POINTER (level));
+  if (layout == NULL)
+    {
+      layout = caravan_timeline_layout_new (self->spans, self->n_events,
+                                            exp2 (level / LEVELS_PER_OCTAVE),
+                                            MAX (self->n_lanes, 1), &self->metrics);
+      g_hash_table_insert (self->layouts, GINT_TO_POINTER (level), layout);
+    }
+
+  return layout;
+}
+
+void
+caravan_timeline_item_bounds (CaravanTimeline           *self,
+                              guint                      lane,
+                              const CaravanTimelineItem *item,
+                              double                     start,
+                              double                     px_per_day,
+                              graphene_rect_t           *shape,
+                              graphene_rect_t           *area)
+{
+  double y = self->lanes_top + lane * self->lane_height + (self->lane_height - self->bar_height) / 2;
+  double marker = self->metrics.marker;
+  double x0, x1, right;
+
+  if (item->is_cluster)
+    {
+      x0 = (item->start - start) * px_per_day;
+      x1 = MAX ((item->end - start) * px_per_day, x0 + self->metrics.badge);
+      graphene_rect_init (shape, x0, y, x1 - x0, self->bar_height);
+      *area = *shape;
+      return;
+    }
+
+  x0 = (self->spans[item->index].start - start) * px_per_day;
+  x1 = (self->spans[item->index].end - start) * px_per_day;
+  if (x1 - x0 < marker)
+    {
+      double cx = (x0 + x1) / 2;
+
+      graphene_rect_init (shape, cx - marker / 2, y + (self->bar_height - marker) / 2,
+                          marker, marker);
+      right = cx + marker / 2;
+    }
+  else
+    {
+      graphene_rect_init (shape, x0, y, x1 - x0, self->bar_height);
+      right = x1;
+    }
+
+  *area = *shape;
+  if (item->labelled && !item->label_inside)
+    {
+      double label_right = right + self->metrics.label_pad + self->spans[item->index].label_width;
+
+      graphene_rect_init (area, area->origin.x, y, label_right - area->origin.x, self->bar_height);
+    }
+}
+
+static void
+append_rounded (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                double                 radius,
+                const GdkRGBA         *color)
+{
+  GskRoundedRect rounded;
+
+  gsk_rounded_rect_init_from_rect (&rounded, rect, radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, color, rect);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+append_ring (GtkSnapshot           *snapshot,
+             const graphene_rect_t *rect,
+             double                 radius,
+             double                 width,
+             const GdkRGBA         *color)
+{
+  GskRoundedRect rounded;
+  graphene_rect_t outer;
+  const float widths[4] = { width, width, width, width };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  graphene_rect_inset_r (rect, -width, -width, &outer);
+  gsk_rounded_rect_init_from_rect (&rounded, &outer, radius + width);
+  gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
+}
+
+static void
+append_text (GtkSnapshot   *snapshot,
+             PangoLayout   *layout,
+             double         x,
+             double         y,
+             const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x), round (y)));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* A circa date fades out at both ends instead of stopping sharply. */
+static void
+append_soft_shape (GtkSnapshot           *snapshot,
+                   const graphene_rect_t *shape,
+                   gboolean               dot,
+                   const GdkRGBA         *color)
+{
+  GdkRGBA clear = with_alpha (color, 0);
+
+  if (dot)
+    {
+      graphene_rect_t halo;
+      GskColorStop stops[] = {
+        { 0.0f, *color },
+        { 0.5f, *color },
+        { 1.0f, clear },
+      };
+
+      graphene_rect_inset_r (shape, -4, -4, &halo);
+      gtk_snapshot_append_radial_gradient (snapshot, &halo,
+                                           &GRAPHENE_POINT_INIT (halo.origin.x + halo.size.width / 2,
+                                                                 halo.origin.y + halo.size.height / 2),
+                                           halo.size.width / 2, halo.size.height / 2, 0, 1,
+                                           stops, G_N_ELEMENTS (stops));
+    }
+  else
+    {
+      float fade = MIN (shape->size.width * 0.3f, 40.0f) / shape->size.width;
+      GskColorStop stops[] = {
+        { 0.0f, clear },
+        { fade, *color },
+        { 1.0f - fade, *color },
+        { 1.0f, clear },
+      };
+      GskRoundedRect rounded;
+
+      gsk_rounded_rect_init_from_rect (&rounded, shape, 4);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_linear_gradient (snapshot, shape,
+                                           &GRAPHENE_POINT_INIT (shape->origin.x, 0),
+                                           &GRAPHENE_POINT_INIT (shape->origin.x + shape->size.width, 0),
+                                           stops, G_N_ELEMENTS (stops));
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+static void
+draw_event (CaravanTimeline           *self,
+            GtkSnapshot               *snapshot,
+            const Palette             *palette,
+            guint                      lane,
+            const CaravanTimelineItem *item,
+            double                     start,
+            double                     px_per_day,
+            double                     width)
+{
+  guint index = item->index;
+  gboolean selected = index == self->selected_index;
+  gboolean place_selected = caravan_selection_get_place (self->selection) != NULL;
+  gboolean dimmed = place_selected && !self->highlighted[index] && !selected;
+  const CaravanDate *date = caravan_event_get_date (self->events[index]);
+  const GdkRGBA *fill = dimmed ? &palette->dim : &palette->accent;
+  graphene_rect_t shape, area;
+  gboolean dot;
+  double radius;
+
+  caravan_timeline_item_bounds (self, lane, item, start, px_per_day, &shape, &area);
+  dot = shape.size.width <= self->metrics.marker && shape.size.height < self->bar_height;
+  radius = dot ? shape.size.width / 2 : 4;
+
+  if (selected)
+    {
+      /* A line down from the axis ties the selected event to its date. */
+      gtk_snapshot_append_color (snapshot, &palette->fg,
+                                 &GRAPHENE_RECT_INIT (round (shape.origin.x + (dot ? shape.size.width / 2 : 0)) - 1,
+                                                      self->axis_height, 2,
+                                                      shape.origin.y - self->axis_height));
+    }
+
+  if (date->circa)
+    append_soft_shape (snapshot, &shape, dot, fill);
+  else
+    append_rounded (snapshot, &shape, radius, fill);
+
+  if (selected)
+    append_ring (snapshot, &shape, radius, 3, &palette->fg);
+
+  if (item->labelled)
+    {
+      PangoLayout *layout = get_event_layout (self, index);
+      double y = shape.origin.y + (shape.size.height - self->line_height) / 2;
+
+      if (item->label_inside)
+        {
+          double x = MAX (shape.origin.x, 0) + self->metrics.label_pad;
+          graphene_rect_t clip;
+
+          if (date->circa)
+            x = MAX (x, shape.origin.x + MIN (shape.size.width * 0.3, 40));
+          graphene_rect_init (&clip, shape.origin.x, shape.origin.y,
+                              shape.size.width - self->metrics.label_pad, shape.size.height);
+          gtk_snapshot_push_clip (snapshot, &clip);
+          append_text (snapshot, layout, x, y, dimmed ? &palette->fg : &palette->accent_fg);
+          gtk_snapshot_pop (snapshot);
+        }
+      else
+        {
+          double x = shape.origin.x + shape.size.width + self->metrics.label_pad;
+
+          if (selected)
+            {
+              int text_w;
+
+              /* The bold title may be wider than the room kept for it: give it a backing. */
+              pango_layout_get_pixel_size (layout, &text_w, NULL);
+              append_rounded (snapshot,
+                              &GRAPHENE_RECT_INIT (x - 3, shape.origin.y, text_w + 6,
+                                                   shape.size.height),
+                              4, &palette->bg);
+            }
+          append_text (snapshot, layout, x, y, dimmed ? &palette->dim_text : &palette->fg);
+        }
+    }
+}
+
+static void
+draw_cluster (CaravanTimeline           *self,
+              GtkSnapshot               *snapshot,
+              const Palette             *palette,
+              CaravanTimelineLayout     *layout,
+              guint                      lane,
+              const CaravanTimelineItem *item,
+              double                     start,
+              double                     px_per_day)
+{
+  const CaravanTimelineCluster *cluster = caravan_timeline_layout_get_cluster (layout, item->index);
+  const guint *members = caravan_timeline_layout_get_members (layout, item->index);
+  gboolean highlighted = FALSE;
+  gboolean selected = FALSE;
+  graphene_rect_t shape, area;
+  char text[16];
+  PangoLayout *label;
+  int text_w;
+
+  for (guint i = 0; i < cluster->n_members; i++)
+    {
+      highlighted |= self->highlighted[members[i]];
+      selected |= members[i] == self->selected_index;
+    }
+
+  caravan_timeline_item_bounds (self, lane, item, start, px_per_day, &shape, &area);
+  append_rounded (snapshot, &shape, shape.size.height / 2,
+                  highlighted ? &palette->accent : &palette->badge);
+  if (selected)
+    append_ring (snapshot, &shape, shape.size.height / 2, 3, &palette->fg);
+
+  g_snprintf (text, sizeof text, "+%u", cluster->n_members);
+  label = get_text_layout (self, text, TRUE);
+  pango_layout_get_pixel_size (label, &text_w, NULL);
+  append_text (snapshot, label, shape.origin.x + 8,
+               shape.origin.y + (shape.size.height - self->line_height) / 2,
+               highlighted ? &palette->accent_fg : &palette->fg);
+}
+
+static void
+draw_axis (CaravanTimeline *self,
+           GtkSnapshot     *snapshot,
+           const Palette   *palette,
+           double           start,
+           double           end,
+           double           px_per_day,
+           double           width,
+           double           height)
+{
+  CaravanTimelineStep step = caravan_timeline_axis_choose_step (px_per_day, self->min_pitch);
+  CaravanTimelineStep minor = caravan_timeline_axis_minor_step (step, px_per_day, 6);
+  g_autofree char *context = caravan_timeline_axis_format_context (step, start);
+  double label_y = (self->axis_height - 6 - self->line_height) / 2;
+  double left_limit = 0;
+  double context_w = 0;
+
+  gtk_snapshot_append_color (snapshot, &palette->axis_bg,
+                             &GRAPHENE_RECT_INIT (0, 0, width, self->axis_height));
+  gtk_snapshot_append_color (snapshot, &palette->major_grid,
+                             &GRAPHENE_RECT_INIT (0, self->axis_height - 1, width, 1));
+
+  g_array_set_size (self->minor_ticks, 0);
+  caravan_timeline_axis_compute_ticks (minor, start, end, FALSE, self->minor_ticks);
+  for (guint i = 0; i < self->minor_ticks->len; i++)
+    {
+      const CaravanTimelineTick *tick = &g_array_index (self->minor_ticks, CaravanTimelineTick, i);
+      double x = round ((tick->julian - start) * px_per_day);
+
+      gtk_snapshot_append_color (snapshot, &palette->tick,
+                                 &GRAPHENE_RECT_INIT (x, self->axis_height - 5, 1, 5));
+    }
+
+  if (context != NULL)
+    {
+      context_w = text_width (self, context, TRUE);
+      left_limit = context_w + 20;
+    }
+
+  g_array_set_size (self->ticks, 0);
+  caravan_timeline_axis_compute_ticks (step, start, end, TRUE, self->ticks);
+  for (guint i = 0; i < self->ticks->len; i++)
+    {
+      CaravanTimelineTick *tick = &g_array_index (self->ticks, CaravanTimelineTick, i);
+
+      tick->width = text_width (self, tick->label, tick->major);
+    }
+  caravan_timeline_axis_remove_overlaps (self->ticks, start, px_per_day, 5, 16, left_limit);
+
+  for (guint i = 0; i < self->ticks->len; i++)
+    {
+      const CaravanTimelineTick *tick = &g_array_index (self->ticks, CaravanTimelineTick, i);
+      double x = round ((tick->julian - start) * px_per_day);
+
+      gtk_snapshot_append_color (snapshot, tick->major ? &palette->major_grid : &palette->grid,
+                                 &GRAPHENE_RECT_INIT (x, self->axis_height, 1,
+                                                      height - self->axis_height));
+      gtk_snapshot_append_color (snapshot, &palette->tick,
+                                 &GRAPHENE_RECT_INIT (x, self->axis_height - 10, 1, 10));
+      if (tick->shown)
+        append_text (snapshot, get_text_layout (self, tick->label, tick->major), x + 5, label_y,
+                     &palette->fg);
+    }
+
+  /* Where the view is, held at the left edge like a sticky header. */
+  if (context != NULL)
+    {
+      gtk_snapshot_append_color (snapshot, &palette->axis_bg,
+                                 &GRAPHENE_RECT_INIT (0, 0, context_w + 16, self->axis_height - 1));
+      append_text (snapshot, get_text_layout (self, context, TRUE), 8, label_y, &palette->fg);
+    }
+}
+
+void
+caravan_timeline_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  CaravanTimeline *self = CARAVAN_TIMELINE (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  CaravanTimelineLayout *layout;
+  const CaravanTimelineItem *selected_item = NULL;
+  guint selected_lane = 0;
+  Palette palette;
+  double start, end, px_per_day;
+
+  caravan_timeline_ensure_metrics (self);
+  get_palette (self, &palette);
+
+  gtk_snapshot_append_color (snapshot, &palette.bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (!caravan_timeline_get_view (self, &start, &end, &px_per_day))
+    {
+      gtk_snapshot_append_color (snapshot, &palette.axis_bg,
+                                 &GRAPHENE_RECT_INIT (0, 0, width, self->axis_height));
+      return;
+    }
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_axis (self, snapshot, &palette, start, end, px_per_day, width, height);
+
+  if (self->n_events > 0)
+    {
+      layout = caravan_timeline_get_layout (self, px_per_day);
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->axis_height, width,
+                                                             height - self->axis_height));
+
+      for (guint lane = 0; lane < caravan_timeline_layout_get_n_lanes (layout); lane++)
+        {
+          guint n_items;
+          const CaravanTimelineItem *items = caravan_timeline_layout_get_items (layout, lane, &n_items);
+
+          for (guint i = caravan_timeline_layout_find_first (layout, lane, start);
+               i < n_items && items[i].start <= end;
+               i++)
+            {
+              if (items[i].is_cluster)
+                draw_cluster (self, snapshot, &palette, layout, lane, &items[i], start, px_per_day);
+              else if (items[i].index == self->selected_index)
+                {
+                  selected_item = &items[i];
+                  selected_lane = lane;
+                }
+              else
+                draw_event (self, snapshot, &palette, lane, &items[i], start, px_per_day, width);
+            }
+        }
+
+      /* The selected event goes on top of everything. */
+      if (selected_item != NULL)
+        draw_event (self, snapshot, &palette, selected_lane, selected_item, start, px_per_day,
+                    width);
+
+      gtk_snapshot_pop (snapshot);
+    }
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      graphene_rect_t inner;
+
+      graphene_rect_init (&inner, 2, 2, width - 4, height - 4);
+      append_ring (snapshot, &inner, 6, 2, &palette.accent);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
