@@ -43,6 +43,8 @@ static const BadCase bad_cases[] = {
   { "comment", CARAVAN_STORY_ERROR_SYNTAX, 2, 3, "", "found “/”" },
   { "deep-nesting", CARAVAN_STORY_ERROR_TOO_DEEP, 4, 43, "", "deeper than 32 levels" },
   { "bad-escape", CARAVAN_STORY_ERROR_SYNTAX, 3, 16, "", "invalid escape sequence" },
+  { "lone-surrogate", CARAVAN_STORY_ERROR_SYNTAX, 3, 23, "", "unpaired UTF-16 surrogate" },
+  { "nul-escape", CARAVAN_STORY_ERROR_SYNTAX, 3, 17, "", "“\\u0000” is not allowed" },
   { "raw-tab-in-string", CARAVAN_STORY_ERROR_SYNTAX, 3, 16, "", "control character" },
   { "bad-number", CARAVAN_STORY_ERROR_SYNTAX, 2, 22, "", "found “1”" },
   { "root-array", CARAVAN_STORY_ERROR_WRONG_TYPE, 1, 1, "", "expected an object (a story), found an array" },
@@ -251,6 +253,19 @@ test_minimal_and_bom (void)
 }
 
 static void
+test_escapes (void)
+{
+  g_autofree char *path = data_path ("good", "escapes");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CaravanStory) story = NULL;
+  g_autoptr(GError) error = NULL;
+
+  story = caravan_story_loader_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (caravan_story_get_title (story), ==, "Café 🐫 \"/\\\t");
+}
+
+static void
 assert_too_large (CaravanStory *story,
                   GListModel   *problems,
                   GError       *error)
@@ -423,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/story/load/several-problems", test_several_problems);
   g_test_add_func ("/story/load/unknown-fields-warn", test_unknown_fields_warn);
   g_test_add_func ("/story/load/minimal-and-bom", test_minimal_and_bom);
+  g_test_add_func ("/story/load/escapes", test_escapes);
   g_test_add_func ("/story/load/too-large", test_too_large);
   g_test_add_func ("/story/load/missing-file", test_missing_file);
   g_test_add_func ("/story/load/async", test_async);

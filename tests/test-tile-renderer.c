@@ -284,6 +284,7 @@ test_neighbours (Fixture       *fixture,
           cairo_surface_t *center, *right, *below;
           int inner = 256 * scale;
 
+          g_test_message ("theme %u place %u scale %u", theme, i, scale);
           project (places[i].lat, places[i].lon, places[i].zoom, &wx, &wy);
           tx = (guint) (wx / 256);
           ty = (guint) (wy / 256);

@@ -201,7 +201,7 @@ test_steps_adapt (void)
   g_assert_cmpuint (previous.count, >=, 100);
 }
 
-static const CaravanTimelineMetrics metrics = { 16, 6, 6, 48 };
+static const CaravanTimelineMetrics metrics = { 16, 6, 6, 48, 140, 56 };
 
 /* Overlapping events stack in lanes; items in a lane never overlap, titles included. */
 static void
@@ -226,6 +226,30 @@ test_layout_lanes (void)
   /* A 60-day bar at 20 px per day holds its title. */
   g_assert_true (caravan_timeline_layout_find_item (layout, 4)->label_inside);
   g_assert_true (caravan_timeline_layout_find_item (layout, 0)->labelled);
+}
+
+/* A later event may take room from an earlier title: the title is shortened, not overlapped. */
+static void
+test_layout_titles_shorten (void)
+{
+  CaravanTimelineSpan spans[] = {
+    { 100, 101, 200 },
+    { 105, 106, 80 },
+    { 106.5, 107, 80 },
+  };
+  g_autoptr(CaravanTimelineLayout) layout =
+    caravan_timeline_layout_new (spans, G_N_ELEMENTS (spans), 20, 1, &metrics);
+  const CaravanTimelineItem *first = caravan_timeline_layout_find_item (layout, 0);
+  const CaravanTimelineItem *second = caravan_timeline_layout_find_item (layout, 1);
+
+  g_assert_cmpuint (caravan_timeline_layout_get_lane (layout, 1), ==, 0);
+  g_assert_true (first->labelled);
+  /* Bars are inset by half a gap (3 px) at each end: 86 px between them, less pad and gap. */
+  g_assert_cmpfloat_with_epsilon (first->label_width, 86 - 6 - 6, 1e-4);
+  g_assert_cmpfloat (first->end, <, second->start);
+  /* 30 px is too little for a title: the second event is drawn bare. */
+  g_assert_false (second->labelled);
+  g_assert_cmpfloat (second->end, <, caravan_timeline_layout_find_item (layout, 2)->start);
 }
 
 static void
@@ -284,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/timeline-axis/step/adapts", test_steps_adapt);
   g_test_add_func ("/timeline-axis/labels/major-wins", test_overlap_major_wins);
   g_test_add_func ("/timeline-layout/lanes", test_layout_lanes);
+  g_test_add_func ("/timeline-layout/titles-shorten", test_layout_titles_shorten);
   g_test_add_func ("/timeline-layout/clusters", test_layout_clusters);
 
   return g_test_run ();

@@ -9,7 +9,9 @@
 
 #include "caravan-application.h"
 #include "caravan-event.h"
+#include "caravan-basemap.h"
 #include "caravan-place.h"
+#include "caravan-render-command.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
 #include "caravan-story-validate.h"
@@ -20,6 +22,7 @@ struct _CaravanApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  gboolean        opened_files;  /* files came on the command line: no bundled story */
 };
 
 G_DEFINE_FINAL_TYPE (CaravanApplication, caravan_application, ADW_TYPE_APPLICATION)
@@ -184,6 +187,13 @@ caravan_application_about_action (GSimpleAction *action,
                                        (const char *[]) {
                                          "M. K. Bhadrakumar, “Multipolarity shows up in Kazakh steppes”, 20 November 2022",
                                          NULL });
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Base map data"), NULL,
+                                      GTK_LICENSE_CUSTOM, caravan_basemap_get_license_text ());
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Online map tiles"),
+                                      "© OpenStreetMap contributors", GTK_LICENSE_CUSTOM,
+                                      _("Map data is available under the Open Database License "
+                                        "(https://www.openstreetmap.org/copyright). Tiles are only "
+                                        "fetched when the online map is switched on."));
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -246,6 +256,46 @@ caravan_application_handle_local_options (GApplication *app,
       return status;
     }
 
+  if (g_variant_dict_contains (options, "render-map"))
+    {
+      const char *center = NULL, *size = NULL, *theme = NULL, *output = NULL;
+      g_autoptr(GString) err = g_string_new (NULL);
+      int status;
+
+      g_variant_dict_lookup (options, "render-map", "&s", &center);
+      g_variant_dict_lookup (options, "size", "&s", &size);
+      g_variant_dict_lookup (options, "theme", "&s", &theme);
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      status = caravan_render_map_command (center, size, theme, output, err);
+      if (err->len > 0)
+        g_printerr ("%s\n", err->str);
+      return status;
+    }
+
+  /* Our own FILE… entry (needed by --validate) hides the files from GApplication: open them
+   * here, in the primary instance (which may be another process). */
+  {
+    g_autofree const char **paths = NULL;
+
+    if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths) && paths[0] != NULL)
+      {
+        g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+        g_autoptr(GError) error = NULL;
+
+        for (guint i = 0; paths[i] != NULL; i++)
+          g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+
+        if (!g_application_register (app, NULL, &error))
+          {
+            g_printerr ("%s\n", error->message);
+            return 1;
+          }
+        CARAVAN_APPLICATION (app)->opened_files = TRUE;
+        g_application_open (app, (GFile **) files->pdata, files->len, "");
+        return g_application_get_is_remote (app) ? 0 : -1;
+      }
+  }
+
   return G_APPLICATION_CLASS (caravan_application_parent_class)->handle_local_options (app, options);
 }
 
@@ -256,7 +306,7 @@ caravan_application_activate (GApplication *app)
   CaravanWindow *window = get_or_create_window (self);
 
   /* The bundled story is the default. */
-  if (!caravan_window_has_story (window))
+  if (!caravan_window_has_story (window) && !self->opened_files)
     caravan_window_open_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -325,11 +375,19 @@ caravan_application_init (CaravanApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check story files and print each problem as FILE:LINE:COLUMN: message"), NULL },
+    { "render-map", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Draw the base map centred at LAT,LON,ZOOM into a PNG file, without a window"),
+      N_("LAT,LON,ZOOM") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Image size for --render-map (default 1024x768)"),
+      N_("WIDTHxHEIGHT") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Map theme for --render-map: light, dark or projector"),
+      N_("THEME") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("PNG file for --render-map"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Tell a story on a map with a synchronized timeline."));
 }

@@ -126,6 +126,17 @@ collect_features (const CaravanBasemapLayer *layer,
   }
 }
 
+static inline guint
+outcode (const View                *view,
+         const CaravanBasemapPoint *p)
+{
+  return (p->x < view->ux0) | (p->x > view->ux1) << 1 | (p->y < view->uy0) << 2 | (p->y > view->uy1) << 3;
+}
+
+/* Adds the rings to the path. Runs of points that all lie beyond one side of the culling box
+ * (together with the points before and after the run) are replaced by a chord on that side,
+ * so fills and strokes inside the box do not change, and cairo never sees the thousands of
+ * far-away vertices of a big country. */
 static void
 add_feature (cairo_t                     *cr,
              const CaravanBasemapLayer   *layer,
@@ -137,12 +148,29 @@ add_feature (cairo_t                     *cr,
     {
       const CaravanBasemapPoint *p = layer->points + layer->rings[r].first_point;
       guint n = layer->rings[r].n_points;
+      guint run, code, next_code;
 
       if (n < 2)
         continue;
+
       cairo_move_to (cr, p[0].x * view->k - view->ox, p[0].y * view->k - view->oy);
+      run = outcode (view, &p[0]);
+      code = outcode (view, &p[1]);
       for (guint i = 1; i < n; i++)
-        cairo_line_to (cr, p[i].x * view->k - view->ox, p[i].y * view->k - view->oy);
+        {
+          guint common;
+
+          next_code = i + 1 < n ? outcode (view, &p[i + 1]) : closed ? outcode (view, &p[0]) : 0;
+          common = run & code & next_code;
+          if (common != 0 && i + 1 < n)
+            run = common;       /* drop it: the run stays beyond one side */
+          else
+            {
+              cairo_line_to (cr, p[i].x * view->k - view->ox, p[i].y * view->k - view->oy);
+              run = code;
+            }
+          code = next_code;
+        }
       if (closed)
         cairo_close_path (cr);
     }

@@ -131,6 +131,27 @@ record (Scanner *s,
   g_hash_table_replace (s->positions, g_strdup (s->path->str), position);
 }
 
+/* Reads the four hex digits of a "\\u" escape; s->pos is on the 'u' and ends after them. */
+static gboolean
+scan_unicode_escape (Scanner *s,
+                     guint   *unit)
+{
+  guint value = 0;
+
+  for (guint i = 1; i <= 4; i++)
+    {
+      if (s->pos + i >= s->length || !g_ascii_isxdigit (s->data[s->pos + i]))
+        {
+          s->pos += i;
+          return fail_expected (s, _("four hexadecimal digits after “\\u”"));
+        }
+      value = value * 16 + g_ascii_xdigit_value (s->data[s->pos + i]);
+    }
+  s->pos += 5;
+  *unit = value;
+  return TRUE;
+}
+
 /* Steps over a comma; a comma right before @close is the commonest hand-editing slip. */
 static gboolean
 skip_comma (Scanner *s,
@@ -178,13 +199,42 @@ scan_string (Scanner *s)
           e = s->data[s->pos];
           if (e == 'u')
             {
-              for (guint i = 1; i <= 4; i++)
-                if (s->pos + i >= s->length || !g_ascii_isxdigit (s->data[s->pos + i]))
-                  {
-                    s->pos += i;
-                    return fail_expected (s, _("four hexadecimal digits after “\\u”"));
-                  }
-              s->pos += 5;
+              gsize escape = s->pos - 1;
+              guint unit;
+
+              if (!scan_unicode_escape (s, &unit))
+                return FALSE;
+              /* json-glib turns unpaired surrogates into invalid UTF-8 and U+0000 into a
+               * truncated C string; neither may reach the story */
+              if (unit == 0)
+                {
+                  fail (s, escape, _("“\\u0000” is not allowed in a story"));
+                  return FALSE;
+                }
+              if (unit >= 0xdc00 && unit <= 0xdfff)
+                {
+                  fail (s, escape, _("unpaired UTF-16 surrogate in “\\u” escape"));
+                  return FALSE;
+                }
+              if (unit >= 0xd800 && unit <= 0xdbff)
+                {
+                  guint low = 0;
+
+                  if (s->length - s->pos < 2 || s->data[s->pos] != '\\' ||
+                      s->data[s->pos + 1] != 'u')
+                    {
+                      fail (s, escape, _("unpaired UTF-16 surrogate in “\\u” escape"));
+                      return FALSE;
+                    }
+                  s->pos += 1;
+                  if (!scan_unicode_escape (s, &low))
+                    return FALSE;
+                  if (low < 0xdc00 || low > 0xdfff)
+                    {
+                      fail (s, escape, _("unpaired UTF-16 surrogate in “\\u” escape"));
+                      return FALSE;
+                    }
+                }
               continue;
             }
           if (strchr ("\"\\/bfnrt", e) == NULL || e == '\0')

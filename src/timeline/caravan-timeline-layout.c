@@ -21,14 +21,20 @@ struct _CaravanTimelineLayout
   guint *item_of;                              /* per span: position in its lane */
 };
 
+typedef struct
+{
+  double shape_end;      /* end of the last item's bar or dot */
+  double reserved_end;   /* … plus the title room it keeps */
+  double full_end;       /* … plus its whole title */
+} LaneState;
+
 /* Where a span's bar or dot lies, in days, at scale @px_per_day. */
 static void
 span_extent (const CaravanTimelineSpan    *span,
              double                        px_per_day,
              const CaravanTimelineMetrics *metrics,
              double                       *start,
-             double                       *bare_end,
-             double                       *labelled_end,
+             double                       *shape_end,
              gboolean                     *label_inside)
 {
   double bar_px = (span->end - span->start) * px_per_day;
@@ -38,44 +44,51 @@ span_extent (const CaravanTimelineSpan    *span,
   if (bar_px < metrics->marker)
     {
       *start = mid - half_marker;
-      *bare_end = mid + half_marker;
+      *shape_end = mid + half_marker;
       *label_inside = FALSE;
     }
   else
     {
-      *start = span->start;
-      *bare_end = span->end;
+      /* Bars give up half a gap at each end so that back-to-back days share a lane. */
+      double inset = MIN (metrics->gap / 2, bar_px / 4) / px_per_day;
+
+      *start = span->start + inset;
+      *shape_end = span->end - inset;
       *label_inside = bar_px >= span->label_width + 2 * metrics->label_pad;
     }
-
-  if (*label_inside)
-    *labelled_end = *bare_end;
-  else
-    *labelled_end = *bare_end + (span->label_width + metrics->label_pad) / px_per_day;
 }
 
 static void
-place_item (CaravanTimelineLayout *self,
-            guint                  lane,
-            guint                  index,
-            double                 start,
-            double                 end,
-            gboolean               labelled,
-            gboolean               label_inside,
-            double                *lane_end)
+place_item (CaravanTimelineLayout        *self,
+            const CaravanTimelineSpan    *span,
+            const CaravanTimelineMetrics *metrics,
+            guint                         lane,
+            guint                         index,
+            double                        start,
+            double                        shape_end,
+            gboolean                      label_inside,
+            LaneState                    *lanes)
 {
   CaravanTimelineItem item = { 0 };
+  double label_days = (span->label_width + metrics->label_pad) / self->px_per_day;
+  double reserve_days = (MIN (span->label_width, metrics->label_reserve) + metrics->label_pad) /
+                        self->px_per_day;
 
   item.index = index;
-  item.labelled = labelled;
-  item.label_inside = labelled && label_inside;
+  item.labelled = TRUE;
+  item.label_inside = label_inside;
+  item.label_width = label_inside ? 0 : span->label_width;
   item.start = start;
-  item.end = end;
+  item.shape_end = shape_end;
+  item.end = label_inside ? shape_end : shape_end + label_days;
 
   self->lane_of[index] = lane;
   self->item_of[index] = self->lanes[lane]->len;
   g_array_append_val (self->lanes[lane], item);
-  lane_end[lane] = end;
+
+  lanes[lane].shape_end = shape_end;
+  lanes[lane].reserved_end = label_inside ? shape_end : shape_end + reserve_days;
+  lanes[lane].full_end = item.end;
 }
 
 /* Merges span @index into the last item of the last lane, turning it into a cluster. */
@@ -84,9 +97,9 @@ merge_into_cluster (CaravanTimelineLayout        *self,
                     const CaravanTimelineSpan    *spans,
                     guint                         index,
                     double                        start,
-                    double                        bare_end,
+                    double                        shape_end,
                     const CaravanTimelineMetrics *metrics,
-                    double                       *lane_end)
+                    LaneState                    *lanes)
 {
   guint lane = self->n_lanes - 1;
   GArray *items = self->lanes[lane];
@@ -100,11 +113,6 @@ merge_into_cluster (CaravanTimelineLayout        *self,
     {
       CaravanTimelineCluster new_cluster = { 0 };
       const CaravanTimelineSpan *first = &spans[item->index];
-      double first_start, first_bare_end, first_labelled_end;
-      gboolean inside;
-
-      span_extent (first, self->px_per_day, metrics,
-                   &first_start, &first_bare_end, &first_labelled_end, &inside);
 
       new_cluster.first_member = self->members->len;
       new_cluster.n_members = 1;
@@ -119,7 +127,8 @@ merge_into_cluster (CaravanTimelineLayout        *self,
       item->is_cluster = TRUE;
       item->labelled = FALSE;
       item->label_inside = FALSE;
-      item->end = MAX (first_bare_end, item->start + metrics->badge / self->px_per_day);
+      item->label_width = 0;
+      item->shape_end = MAX (item->shape_end, item->start + metrics->badge / self->px_per_day);
     }
 
   /* Clusters are only ever made in the last lane and grow at its end, so the growing cluster is
@@ -131,11 +140,51 @@ merge_into_cluster (CaravanTimelineLayout        *self,
   cluster->start = MIN (cluster->start, spans[index].start);
   cluster->end = MAX (cluster->end, spans[index].end);
 
-  item->start = MIN (item->start, start);
-  item->end = MAX (item->end, bare_end);
+  item->shape_end = MAX (item->shape_end, shape_end);
+  item->end = item->shape_end;
   self->lane_of[index] = CARAVAN_TIMELINE_CLUSTERED;
   self->item_of[index] = items->len - 1;
-  lane_end[lane] = item->end;
+  lanes[lane].shape_end = lanes[lane].reserved_end = lanes[lane].full_end = item->end;
+}
+
+/* Titles followed too closely by the next item in their lane are shortened (ellipsized when
+ * drawn) or, below the minimum, left out. */
+static void
+fit_titles (CaravanTimelineLayout        *self,
+            const CaravanTimelineSpan    *spans,
+            const CaravanTimelineMetrics *metrics)
+{
+  for (guint l = 0; l < self->n_lanes; l++)
+    {
+      GArray *items = self->lanes[l];
+
+      for (guint i = 0; i + 1 < items->len; i++)
+        {
+          CaravanTimelineItem *item = &g_array_index (items, CaravanTimelineItem, i);
+          const CaravanTimelineItem *next = &g_array_index (items, CaravanTimelineItem, i + 1);
+          double room;
+
+          if (item->is_cluster || !item->labelled || item->label_inside)
+            continue;
+
+          room = (next->start - item->shape_end) * self->px_per_day - metrics->label_pad -
+                 metrics->gap;
+          if (room >= item->label_width)
+            continue;
+
+          if (room < MIN (spans[item->index].label_width, metrics->label_min))
+            {
+              item->labelled = FALSE;
+              item->label_width = 0;
+              item->end = item->shape_end;
+            }
+          else
+            {
+              item->label_width = room;
+              item->end = item->shape_end + (room + metrics->label_pad) / self->px_per_day;
+            }
+        }
+    }
 }
 
 CaravanTimelineLayout *
@@ -146,7 +195,7 @@ caravan_timeline_layout_new (const CaravanTimelineSpan    *spans,
                              const CaravanTimelineMetrics *metrics)
 {
   CaravanTimelineLayout *self;
-  double lane_end[CARAVAN_TIMELINE_MAX_LANES];
+  LaneState lanes[CARAVAN_TIMELINE_MAX_LANES];
   double gap;
 
   g_return_val_if_fail (spans != NULL || n_spans == 0, NULL);
@@ -163,7 +212,7 @@ caravan_timeline_layout_new (const CaravanTimelineSpan    *spans,
   for (guint l = 0; l < n_lanes; l++)
     {
       self->lanes[l] = g_array_new (FALSE, FALSE, sizeof (CaravanTimelineItem));
-      lane_end[l] = -INFINITY;
+      lanes[l].shape_end = lanes[l].reserved_end = lanes[l].full_end = -INFINITY;
     }
   self->clusters = g_array_new (FALSE, FALSE, sizeof (CaravanTimelineCluster));
   self->members = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -172,31 +221,33 @@ caravan_timeline_layout_new (const CaravanTimelineSpan    *spans,
 
   for (guint i = 0; i < n_spans; i++)
     {
-      double start, bare_end, labelled_end;
+      double start, shape_end;
       gboolean inside;
       gboolean placed = FALSE;
 
-      span_extent (&spans[i], px_per_day, metrics, &start, &bare_end, &labelled_end, &inside);
+      span_extent (&spans[i], px_per_day, metrics, &start, &shape_end, &inside);
 
-      /* Titled anywhere first, then bare; the last lane also takes what fits nowhere, merged
-       * into clusters. */
-      for (guint pass = 0; pass < 2 && !placed; pass++)
+      /* First fit where the previous title stays whole, else where it keeps its reserved room,
+       * else wherever the bar or dot itself fits; what fits nowhere joins a count badge. */
+      for (guint pass = 0; pass < 3 && !placed; pass++)
         {
-          gboolean labelled = pass == 0;
-
           for (guint l = 0; l < n_lanes && !placed; l++)
             {
-              if (start >= lane_end[l] + gap)
+              double lane_end = pass == 0 ? lanes[l].full_end :
+                                pass == 1 ? lanes[l].reserved_end : lanes[l].shape_end;
+
+              if (start + 1e-9 >= lane_end + gap)
                 {
-                  place_item (self, l, i, start, labelled ? labelled_end : bare_end,
-                              labelled, inside, lane_end);
+                  place_item (self, &spans[i], metrics, l, i, start, shape_end, inside, lanes);
                   placed = TRUE;
                 }
             }
         }
       if (!placed)
-        merge_into_cluster (self, spans, i, start, bare_end, metrics, lane_end);
+        merge_into_cluster (self, spans, i, start, shape_end, metrics, lanes);
     }
+
+  fit_titles (self, spans, metrics);
 
   return self;
 }

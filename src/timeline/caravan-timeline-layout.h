@@ -23,6 +23,8 @@ typedef struct
   double label_pad;      /* space between a bar or dot and its title, and around titles */
   double gap;            /* minimum space between two items in a lane */
   double badge;          /* minimum width of a cluster badge */
+  double label_reserve;  /* title room an event keeps before a later one may shorten it */
+  double label_min;      /* shorter than this (and than the title), a title is left out */
 } CaravanTimelineMetrics;
 
 typedef struct
@@ -31,8 +33,10 @@ typedef struct
   gboolean is_cluster : 1;
   gboolean labelled : 1; /* the title is drawn */
   gboolean label_inside : 1; /* the title is drawn inside the bar */
+  float label_width;     /* room for the title in pixels when labelled and not inside */
   double start;          /* occupied range in julian days, bar, dot and title included */
   double end;
+  double shape_end;      /* where the bar or dot ends, in julian days */
 } CaravanTimelineItem;
 
 typedef struct

@@ -49,6 +49,8 @@ struct _CaravanTimeline
   double bar_height;
   double lanes_top;
 
+  CaravanTimelineItem overlay_item; /* the selected event over a badge, for hit testing */
+
   GArray *ticks;
   GArray *minor_ticks;
 
@@ -76,6 +78,13 @@ gboolean               caravan_timeline_get_view          (CaravanTimeline *self
 /* The lane layout for @px_per_day, made on first use. */
 CaravanTimelineLayout *caravan_timeline_get_layout        (CaravanTimeline *self,
                                                            double           px_per_day);
+/* The selected event when it is merged into a count badge: it is drawn on its own anyway, over
+ * the badge in the last lane. FALSE when it needs no such overlay. */
+gboolean               caravan_timeline_get_overlay_item  (CaravanTimeline           *self,
+                                                           CaravanTimelineLayout     *layout,
+                                                           double                     px_per_day,
+                                                           CaravanTimelineItem       *item,
+                                                           guint                     *lane);
 /* Bounds of @item in lane @lane: the bar or dot (@shape) and everything it covers (@area). */
 void                   caravan_timeline_item_bounds       (CaravanTimeline           *self,
                                                            guint                      lane,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "caravan-date.h"
 #include "caravan-event.h"
@@ -124,9 +125,11 @@ text_width (CaravanTimeline *self,
   return width;
 }
 
+/* The title of event @index, ellipsized to @width pixels (the selected one in bold, whole). */
 static PangoLayout *
 get_event_layout (CaravanTimeline *self,
-                  guint            index)
+                  guint            index,
+                  double           width)
 {
   PangoLayout *layout;
 
@@ -146,11 +149,14 @@ get_event_layout (CaravanTimeline *self,
   if (layout == NULL)
     {
       layout = new_layout (self, caravan_event_get_title (self->events[index]), self->font);
-      pango_layout_set_width (layout, CARAVAN_TIMELINE_MAX_LABEL_WIDTH * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (layout, TRUE);
       self->event_layouts[index] = layout;
     }
+
+  /* Widths change only when the zoom level does, so the layout is rarely redone. */
+  if (pango_layout_get_width (layout) != (int) (width * PANGO_SCALE))
+    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
 
   return layout;
 }
@@ -197,15 +203,17 @@ caravan_timeline_ensure_metrics (CaravanTimeline *self)
 
   pango_layout_get_pixel_size (get_text_layout (self, "Ag", FALSE), NULL, &height);
   self->line_height = height;
-  self->bar_height = height + 6;
-  self->lane_height = self->bar_height + 6;
-  self->axis_height = height + 16;
-  self->lanes_top = self->axis_height + 6;
+  self->bar_height = height + 4;
+  self->lane_height = self->bar_height + 5;
+  self->axis_height = height + 12;
+  self->lanes_top = self->axis_height + 4;
 
   self->metrics.marker = MIN (self->bar_height - 6, 16);
   self->metrics.label_pad = 6;
   self->metrics.gap = 6;
   self->metrics.badge = text_width (self, "+999", TRUE) + 16;
+  self->metrics.label_reserve = 140;
+  self->metrics.label_min = 88;
 
   /* The axis keeps labels well apart: a label's width plus an em of space. */
   self->min_pitch[CARAVAN_TIMELINE_UNIT_DAY] = text_width (self, "28", FALSE) + 24;
@@ -299,6 +307,36 @@ caravan_timeline_get_layout (CaravanTimeline *self,
   return layout;
 }
 
+gboolean
+caravan_timeline_get_overlay_item (CaravanTimeline       *self,
+                                   CaravanTimelineLayout *layout,
+                                   double                 px_per_day,
+                                   CaravanTimelineItem   *item,
+                                   guint                 *lane)
+{
+  const CaravanTimelineSpan *span;
+  double bar_px;
+
+  if (self->selected_index == G_MAXUINT ||
+      caravan_timeline_layout_get_lane (layout, self->selected_index) != CARAVAN_TIMELINE_CLUSTERED)
+    return FALSE;
+
+  span = &self->spans[self->selected_index];
+  bar_px = (span->end - span->start) * px_per_day;
+
+  memset (item, 0, sizeof *item);
+  item->index = self->selected_index;
+  item->labelled = TRUE;
+  item->label_inside = bar_px >= span->label_width + 2 * self->metrics.label_pad;
+  item->label_width = item->label_inside ? 0 : span->label_width;
+  item->start = span->start;
+  item->end = span->end + (item->label_width + self->metrics.label_pad) / px_per_day;
+  item->shape_end = span->end;
+  *lane = caravan_timeline_layout_get_n_lanes (layout) - 1;
+
+  return TRUE;
+}
+
 void
 caravan_timeline_item_bounds (CaravanTimeline           *self,
                               guint                      lane,
@@ -333,14 +371,16 @@ caravan_timeline_item_bounds (CaravanTimeline           *self,
     }
   else
     {
-      graphene_rect_init (shape, x0, y, x1 - x0, self->bar_height);
-      right = x1;
+      double inset = MIN (self->metrics.gap / 2, (x1 - x0) / 4);
+
+      graphene_rect_init (shape, x0 + inset, y, x1 - x0 - 2 * inset, self->bar_height);
+      right = x1 - inset;
     }
 
   *area = *shape;
   if (item->labelled && !item->label_inside)
     {
-      double label_right = right + self->metrics.label_pad + self->spans[item->index].label_width;
+      double label_right = right + self->metrics.label_pad + item->label_width;
 
       graphene_rect_init (area, area->origin.x, y, label_right - area->origin.x, self->bar_height);
     }
@@ -479,7 +519,9 @@ draw_event (CaravanTimeline           *self,
 
   if (item->labelled)
     {
-      PangoLayout *layout = get_event_layout (self, index);
+      PangoLayout *layout = get_event_layout (self, index,
+                                              item->label_inside ? CARAVAN_TIMELINE_MAX_LABEL_WIDTH
+                                                                 : item->label_width);
       double y = shape.origin.y + (shape.size.height - self->line_height) / 2;
 
       if (item->label_inside)
@@ -636,6 +678,7 @@ caravan_timeline_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   CaravanTimelineLayout *layout;
   const CaravanTimelineItem *selected_item = NULL;
+  CaravanTimelineItem overlay;
   guint selected_lane = 0;
   Palette palette;
   double start, end, px_per_day;
@@ -682,7 +725,9 @@ caravan_timeline_snapshot (GtkWidget   *widget,
             }
         }
 
-      /* The selected event goes on top of everything. */
+      /* The selected event goes on top of everything, even when merged into a badge. */
+      if (caravan_timeline_get_overlay_item (self, layout, px_per_day, &overlay, &selected_lane))
+        selected_item = &overlay;
       if (selected_item != NULL)
         draw_event (self, snapshot, &palette, selected_lane, selected_item, start, px_per_day,
                     width);

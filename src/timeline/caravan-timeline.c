@@ -19,6 +19,7 @@
 #define ZOOM_STEP 1.5
 #define MIN_SPAN_DAYS 2.0
 #define FIT_MARGIN 0.04
+#define FIT_TITLE_MARGIN 0.15
 
 G_DEFINE_FINAL_TYPE (CaravanTimeline, caravan_timeline, GTK_TYPE_WIDGET)
 
@@ -236,6 +237,8 @@ zoom_at (CaravanTimeline *self,
   set_range (self, pivot - fraction * span, pivot + (1 - fraction) * span);
 }
 
+/* Shows [@first, @end) at least @min_span days wide, with room on the right for the titles of
+ * the last events. */
 static void
 fit_range (CaravanTimeline *self,
            double           first,
@@ -244,9 +247,9 @@ fit_range (CaravanTimeline *self,
 {
   double span = MAX (end - first, min_span);
   double center = (first + end) / 2;
-  double margin = span * FIT_MARGIN;
 
-  set_range (self, center - span / 2 - margin, center + span / 2 + margin);
+  set_range (self, center - span / 2 - span * FIT_MARGIN,
+             center + span / 2 + span * FIT_TITLE_MARGIN);
 }
 
 static void
@@ -300,8 +303,9 @@ reveal_selected_event (CaravanTimeline *self)
       double center = (first + last) / 2;
       double px_per_day = width / (end - start);
 
+      /* Overlapping spans can outnumber the lanes; zooming further would not separate them. */
       if (!event_is_clustered (self, self->selected_index, px_per_day) ||
-          end - start <= MIN_SPAN_DAYS)
+          end - start <= MAX (MIN_SPAN_DAYS, (last - first) * 3))
         break;
 
       span = MAX ((end - start) / 2, MIN_SPAN_DAYS);
@@ -352,7 +356,7 @@ item_at (CaravanTimeline        *self,
   CaravanTimelineLayout *layout;
   const CaravanTimelineItem *items;
   double start, end, px_per_day, day;
-  guint lane, n_items;
+  guint lane, n_items, overlay_lane;
 
   if (self->n_events == 0 || !caravan_timeline_get_view (self, &start, &end, &px_per_day))
     return NULL;
@@ -363,6 +367,21 @@ item_at (CaravanTimeline        *self,
   lane = (guint) ((y - self->lanes_top) / self->lane_height);
   if (lane >= caravan_timeline_layout_get_n_lanes (layout))
     return NULL;
+
+  if (caravan_timeline_get_overlay_item (self, layout, px_per_day, &self->overlay_item, &overlay_lane) &&
+      overlay_lane == lane)
+    {
+      graphene_rect_t shape, area;
+
+      caravan_timeline_item_bounds (self, lane, &self->overlay_item, start, px_per_day, &shape, &area);
+      graphene_rect_inset (&area, -2, -2);
+      if (graphene_rect_contains_point (&area, &GRAPHENE_POINT_INIT (x, y)))
+        {
+          if (out_layout != NULL)
+            *out_layout = layout;
+          return &self->overlay_item;
+        }
+    }
 
   day = start + x / px_per_day;
   items = caravan_timeline_layout_get_items (layout, lane, &n_items);
@@ -1037,6 +1056,7 @@ caravan_timeline_get_event_bounds (CaravanTimeline *self,
 {
   CaravanTimelineLayout *layout;
   const CaravanTimelineItem *item;
+  CaravanTimelineItem overlay;
   graphene_rect_t shape, area;
   double start, end, px_per_day;
   guint index, lane;
@@ -1054,10 +1074,13 @@ caravan_timeline_get_event_bounds (CaravanTimeline *self,
 
   layout = caravan_timeline_get_layout (self, px_per_day);
   lane = caravan_timeline_layout_get_lane (layout, index);
-  if (lane == CARAVAN_TIMELINE_CLUSTERED)
+  if (caravan_timeline_get_overlay_item (self, layout, px_per_day, &overlay, &lane) &&
+      index == self->selected_index)
+    item = &overlay;
+  else if (lane == CARAVAN_TIMELINE_CLUSTERED)
     return FALSE;
-
-  item = caravan_timeline_layout_find_item (layout, index);
+  else
+    item = caravan_timeline_layout_find_item (layout, index);
   caravan_timeline_item_bounds (self, lane, item, start, px_per_day, &shape, &area);
   if (shape.origin.x + shape.size.width < 0 || shape.origin.x > gtk_widget_get_width (GTK_WIDGET (self)))
     return FALSE;

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-story-load.c: loads and validates a generated story with 10,000 events and 1,000
+ * places, and prints the time (target: under 100 ms). Also times a file with one error at
+ * the end, which adds the pass that maps JSON paths to lines and columns. */
+
+#define G_LOG_DOMAIN "caravan-bench-story-load"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdio.h>
+
+#include "caravan-story.h"
+#include "caravan-story-loader.h"
+
+#define N_PLACES 1000
+#define N_EVENTS 10000
+#define N_EXCERPTS 2000
+#define N_RUNS 15
+
+static GBytes *
+generate_story (gboolean with_error)
+{
+  GString *json = g_string_new ("{\n  \"format_version\": 1,\n  \"title\": \"Benchmark\",\n"
+                                "  \"articles\": [ { \"id\": \"a\", \"title\": \"Article\" } ],\n"
+                                "  \"places\": [\n");
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < N_PLACES; i++)
+    g_string_append_printf (json,
+                            "    { \"id\": \"place-%u\", \"name\": \"Place %u\", \"kind\": \"city\", "
+                            "\"lat\": %.4f, \"lon\": %.4f, \"names\": { \"ru\": \"Место %u\", "
+                            "\"zh\": \"地方 %u\" } }%s\n",
+                            i, i, g_rand_double_range (rand, -80, 80),
+                            g_rand_double_range (rand, -170, 170), i, i,
+                            i + 1 < N_PLACES ? "," : "");
+  g_string_append (json, "  ],\n  \"events\": [\n");
+
+  for (guint i = 0; i < N_EVENTS; i++)
+    {
+      int year = g_rand_int_range (rand, 1900, 2024);
+      int month = g_rand_int_range (rand, 1, 13);
+      int day = g_rand_int_range (rand, 1, 29);
+      gboolean last = i + 1 == N_EVENTS;
+
+      g_string_append_printf (json,
+                              "    { \"id\": \"event-%u\", \"title\": \"Event number %u\", "
+                              "\"description\": \"Something happened at place %u.\", "
+                              "\"date\": \"%04d-%02d-%02d\", \"end\": \"%04d-12-31\", "
+                              "\"place\": \"place-%u\", \"places\": [\"place-%u\"], "
+                              "\"category\": \"politics\", \"tags\": [\"a\", \"b\"], "
+                              "\"camera\": { \"zoom\": 9 } }%s\n",
+                              i, i, i % N_PLACES, year, month, day, year,
+                              (with_error && last) ? N_PLACES + 1 : i % N_PLACES,
+                              (i * 7) % N_PLACES, last ? "" : ",");
+    }
+  g_string_append (json, "  ],\n  \"excerpts\": [\n");
+
+  for (guint i = 0; i < N_EXCERPTS; i++)
+    g_string_append_printf (json,
+                            "    { \"id\": \"excerpt-%u\", \"text\": \"A quotation of some length, "
+                            "as articles have them, number %u.\", \"places\": [\"place-%u\"], "
+                            "\"events\": [\"event-%u\"] }%s\n",
+                            i, i, i % N_PLACES, (i * 5) % N_EVENTS,
+                            i + 1 < N_EXCERPTS ? "," : "");
+  g_string_append (json, "  ]\n}\n");
+
+  g_rand_free (rand);
+  return g_string_free_to_bytes (json);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+time_load (const char *label,
+           GBytes     *bytes,
+           gboolean    expect_story)
+{
+  double times[N_RUNS];
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      g_autoptr(GListModel) problems = NULL;
+      g_autoptr(CaravanStory) story = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      story = caravan_story_loader_load_bytes (bytes, &problems, &error);
+      g_clear_object (&story);
+      times[run] = (g_get_monotonic_time () - start) / 1000.0;
+
+      if (expect_story != (error == NULL))
+        g_error ("%s: unexpected result: %s", label, error ? error->message : "loaded");
+    }
+
+  qsort (times, N_RUNS, sizeof (double), compare_doubles);
+  printf ("%-34s %6.1f MB  min %6.1f ms  median %6.1f ms  max %6.1f ms\n", label,
+          g_bytes_get_size (bytes) / 1e6, times[0], times[N_RUNS / 2], times[N_RUNS - 1]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GBytes) valid = generate_story (FALSE);
+  g_autoptr(GBytes) invalid = generate_story (TRUE);
+
+  printf ("story with %d places, %d events, %d excerpts; %d runs (load + validate + free)\n",
+          N_PLACES, N_EVENTS, N_EXCERPTS, N_RUNS);
+  time_load ("valid story", valid, TRUE);
+  time_load ("one error at the end (positions)", invalid, FALSE);
+  return 0;
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The command line needs no display: --validate and --render-map, their output and exit codes.
+set -u
+caravan=${1:?usage: check-cli.sh CARAVAN SOURCE_DIR}
+top=$2
+unset DISPLAY WAYLAND_DISPLAY
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+status=0
+
+check () {
+  local what=$1 expected=$2; shift 2
+  "$@" > "$tmp/out" 2> "$tmp/err"
+  local got=$?
+  if [ "$got" -ne "$expected" ]; then
+    echo "FAIL: $what: exit $got, expected $expected"; cat "$tmp/out" "$tmp/err"; status=1
+  else
+    echo "ok: $what (exit $got)"
+  fi
+}
+
+check "the bundled story is valid" 0 "$caravan" --validate "$top/data/stories/multipolarity-kazakh-steppes.caravan"
+
+printf '{\n  "format_version": 1,\n  "title": "x",\n  "places": [\n    {"id": "a", "name": "A", "lat": 95, "lon": 10}\n  ]\n}\n' > "$tmp/bad.caravan"
+check "a story with a latitude of 95 is invalid" 1 "$caravan" --validate "$tmp/bad.caravan"
+grep -qE "^$tmp/bad.caravan:5:[0-9]+: .*95" "$tmp/out" || { echo "FAIL: no FILE:LINE:COLUMN line for the latitude"; cat "$tmp/out"; status=1; }
+
+check "one bad file among good ones fails" 1 "$caravan" --validate "$top/data/stories/multipolarity-kazakh-steppes.caravan" "$tmp/bad.caravan"
+check "a missing file is invalid" 1 "$caravan" --validate "$tmp/missing.caravan"
+check "--validate without files is a usage error" 2 "$caravan" --validate
+
+check "--render-map draws a PNG" 0 "$caravan" --render-map 44.2,80.4,7 --size 320x200 --theme projector --output "$tmp/map.png"
+head -c 8 "$tmp/map.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || { echo "FAIL: not a PNG"; status=1; }
+check "--render-map rejects a latitude of 95" 2 "$caravan" --render-map 95,80,7 --output "$tmp/x.png"
+check "--render-map rejects an unknown theme" 2 "$caravan" --render-map 44,80,7 --theme neon --output "$tmp/x.png"
+check "--render-map rejects a bad size" 2 "$caravan" --render-map 44,80,7 --size 10xten --output "$tmp/x.png"
+check "--render-map needs --output" 2 "$caravan" --render-map 44,80,7
+
+exit $status
