@@ -262,7 +262,9 @@ compare_edge (cairo_surface_t *a,
       worst = MAX (worst, fabs (qa.r - qb.r) + fabs (qa.g - qb.g) + fabs (qa.b - qb.b));
     }
 
-  g_assert_cmpfloat (worst, <=, 6.0 / 255);
+  /* Antialiasing may differ by a few levels (the far-away vertices differ per tile); a cut
+   * label or a shifted line differs by far more. */
+  g_assert_cmpfloat (worst, <=, 15.0 / 255);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <math.h>
 
 #include "caravan-date.h"
@@ -523,6 +524,9 @@ test_screenshots (Fixture       *fixture,
   g_autoptr(GdkTexture) whole = NULL;
   g_autoptr(GdkTexture) year = NULL;
   g_autoptr(GdkTexture) month = NULL;
+  g_autoptr(GdkTexture) week = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  guint8 rgba[4];
   g_autoptr(GdkTexture) selected = NULL;
 
   whole = caravan_test_save_screenshot (GTK_WIDGET (fixture->timeline), "timeline-whole-story");
@@ -535,9 +539,21 @@ test_screenshots (Fixture       *fixture,
   set_range_to_days (fixture, 2022, 11, 1, 30);
   month = caravan_test_save_screenshot (GTK_WIDGET (fixture->timeline), "timeline-november-2022");
 
+  set_range_to_days (fixture, 2022, 11, 14, 9);
+  week = caravan_test_save_screenshot (GTK_WIDGET (fixture->timeline), "timeline-week-2022-11-14");
+
   caravan_selection_select_event (fixture->selection, lookup_event (fixture, "csto-deployed-to-almaty"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->timeline), "timeline.fit-selection", NULL);
   selected = caravan_test_save_screenshot (GTK_WIDGET (fixture->timeline), "timeline-selected");
+
+  /* Dark style: colours come from the theme's named colours. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  set_range_to_year (fixture, 2022);
+  caravan_test_iterate (50);
+  dark = caravan_test_save_screenshot (GTK_WIDGET (fixture->timeline), "timeline-2022-dark");
+  g_assert_true (caravan_test_texture_pixel (dark, WIDTH - 5, HEIGHT - 5, rgba));
+  g_assert_cmpint (rgba[0], <, 100);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 int

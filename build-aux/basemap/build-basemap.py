@@ -23,7 +23,8 @@ VERSION = 1
 # Zoom bands: (min zoom, box W S E N, simplify tolerance in px at zoom tol_z, min lake km², lake file,
 #              river classes, min island/lake area in px² at the band's min zoom)
 BANDS = [
-    dict(minz=0, box=(-180, -60, 180, 80), tol_z=4, lake_km2=400, lakes='1km', rivers=(1, 2), min_px2=2.0),
+    dict(minz=0, box=(-180, -60, 180, 80), tol_z=3, lake_km2=800, lakes='1km', rivers=(1,), min_px2=2.0),
+    dict(minz=4, box=(-15, -5, 150, 78), tol_z=4, lake_km2=300, lakes='1km', rivers=(1, 2), min_px2=2.0),
     dict(minz=5, box=(10, 12, 125, 66), tol_z=6, lake_km2=25, lakes='1km', rivers=(1, 2, 3, 8), min_px2=1.0),
     dict(minz=7, box=(44, 34, 92, 56), tol_z=9, lake_km2=2, lakes='100m', rivers=(1, 2, 3, 4, 8), min_px2=0.5),
 ]
@@ -429,11 +430,11 @@ def build_countries(nm, w):
                         if len(pts) < 3:
                             continue
                         rings.append(pts)
-                        if bi == 2 or bi == 0:
+                        if bi == 0 or bi == 1:
                             area = abs(ring_area(pts))
-                            if bi == 0:
+                            if bi == 1:
                                 country_px_area[ci] += area
-                            if bi == 0 and (largest_ring[ci] is None or area > largest_ring[ci][0]):
+                            if bi == 1 and (largest_ring[ci] is None or area > largest_ring[ci][0]):
                                 largest_ring[ci] = (area, pts)
             if rings:
                 feats.append((ci, rings))

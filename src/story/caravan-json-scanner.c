@@ -18,6 +18,8 @@ typedef struct
   gsize pos;
   guint max_depth;
   GHashTable *positions;  /* NULL when not recording */
+  GHashTable *wanted;     /* paths to record and their ancestors; NULL for all */
+  gboolean recording;     /* FALSE inside subtrees that hold no wanted path */
   GString *path;
   /* incremental offset -> line/column conversion (offsets only grow while recording) */
   gsize cursor_offset;
@@ -115,7 +117,9 @@ record (Scanner *s,
 {
   CaravanJsonPosition *position;
 
-  if (s->positions == NULL)
+  if (!s->recording)
+    return;
+  if (s->wanted != NULL && !g_hash_table_contains (s->wanted, s->path->str))
     return;
 
   position = g_new0 (CaravanJsonPosition, 1);
@@ -340,7 +344,7 @@ scan_object (Scanner *s,
       if (!scan_string (s))
         return FALSE;
 
-      if (s->positions != NULL)
+      if (s->recording)
         {
           if (path_len > 0)
             g_string_append_c (s->path, '.');
@@ -392,7 +396,7 @@ scan_array (Scanner *s,
   for (;; index++)
     {
       skip_whitespace (s);
-      if (s->positions != NULL)
+      if (s->recording)
         g_string_append_printf (s->path, "[%u]", index);
       record (s, 0, FALSE);
       if (!scan_value (s, depth))
@@ -436,7 +440,16 @@ scan_value (Scanner *s,
           s->too_deep = TRUE;
           return FALSE;
         }
-      return s->data[s->pos] == '{' ? scan_object (s, depth + 1) : scan_array (s, depth + 1);
+      {
+        gboolean recording = s->recording;
+        gboolean ok;
+
+        if (recording && s->wanted != NULL && !g_hash_table_contains (s->wanted, s->path->str))
+          s->recording = FALSE;
+        ok = s->data[s->pos] == '{' ? scan_object (s, depth + 1) : scan_array (s, depth + 1);
+        s->recording = recording;
+        return ok;
+      }
     case '"':
       return scan_string (s);
     case '-':
@@ -451,6 +464,25 @@ scan_value (Scanner *s,
       return scan_literal (s, "null");
     default:
       return fail_expected (s, _("a value (object, array, string, number, true, false or null)"));
+    }
+}
+
+void
+caravan_json_want_path (GHashTable *wanted,
+                        const char *path)
+{
+  g_autofree char *key = g_strdup (path);
+
+  for (;;)
+    {
+      char *cut;
+
+      if (!g_hash_table_add (wanted, g_strdup (key)))
+        return;  /* its ancestors are in already */
+      if (key[0] == '\0')
+        return;
+      cut = MAX (strrchr (key, '.'), strrchr (key, '['));
+      *(cut != NULL ? cut : key) = '\0';
     }
 }
 
@@ -489,6 +521,7 @@ caravan_json_scan (const char           *data,
                    gsize                 length,
                    guint                 max_depth,
                    GHashTable           *positions,
+                   GHashTable           *wanted,
                    CaravanJsonScanError *error_out)
 {
   Scanner s = {
@@ -496,6 +529,8 @@ caravan_json_scan (const char           *data,
     .length = length,
     .max_depth = max_depth,
     .positions = positions,
+    .wanted = wanted,
+    .recording = positions != NULL,
     .cursor_line = 1,
     .cursor_column = 1,
   };

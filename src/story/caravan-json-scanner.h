@@ -26,13 +26,19 @@ typedef struct
 } CaravanJsonScanError;
 
 /* Checks that @data (valid UTF-8) is exactly one JSON value nested at most @max_depth deep.
- * When @positions is not NULL, fills it with path -> CaravanJsonPosition (owned by the table).
+ * When @positions is not NULL, fills it with path -> CaravanJsonPosition (owned by the table)
+ * for every path in @wanted, or for all paths when @wanted is NULL; @wanted must hold the
+ * ancestors of its paths too ("events", "events[3]" for "events[3].place") and "" for the root.
  * On failure fills @error_out (free its message) and returns FALSE. */
 gboolean    caravan_json_scan              (const char           *data,
                                             gsize                 length,
                                             guint                 max_depth,
                                             GHashTable           *positions,
+                                            GHashTable           *wanted,
                                             CaravanJsonScanError *error_out);
+/* Adds @path and all its ancestors to the set @wanted. */
+void        caravan_json_want_path         (GHashTable           *wanted,
+                                            const char           *path);
 GHashTable *caravan_json_positions_new     (void);
 
 /* Line and column (1-based, in characters) of byte @offset in @data. */

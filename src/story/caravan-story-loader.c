@@ -1031,14 +1031,20 @@ static GListStore *
 resolve_problems (Loader *l)
 {
   g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
   GListStore *problems = g_list_store_new (CARAVAN_TYPE_STORY_PROBLEM);
   CaravanJsonScanError scan_error = { 0 };
 
   if (l->pending->len == 0)
     return problems;
 
+  wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < l->pending->len; i++)
+    caravan_json_want_path (wanted, g_array_index (l->pending, PendingProblem, i).path);
+
   positions = caravan_json_positions_new ();
-  if (!caravan_json_scan (l->data, l->length, CARAVAN_STORY_MAX_DEPTH, positions, &scan_error))
+  if (!caravan_json_scan (l->data, l->length, CARAVAN_STORY_MAX_DEPTH, positions, wanted,
+                          &scan_error))
     g_clear_pointer (&scan_error.message, g_free);
 
   for (guint i = 0; i < l->pending->len; i++)
@@ -1182,7 +1188,7 @@ check_document (const char  *data,
       return FALSE;
     }
 
-  if (!caravan_json_scan (data, length, CARAVAN_STORY_MAX_DEPTH, NULL, &scan_error))
+  if (!caravan_json_scan (data, length, CARAVAN_STORY_MAX_DEPTH, NULL, NULL, &scan_error))
     {
       g_autofree char *message = g_steal_pointer (&scan_error.message);
 

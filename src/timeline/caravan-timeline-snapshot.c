@@ -140,12 +140,17 @@ get_event_layout (CaravanTimeline *self,
           g_clear_object (&self->bold_layout);
           self->bold_layout = new_layout (self, caravan_event_get_title (self->events[index]),
                                           self->bold_font);
+          pango_layout_set_ellipsize (self->bold_layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_single_paragraph_mode (self->bold_layout, TRUE);
           self->bold_layout_index = index;
         }
-      return self->bold_layout;
+      layout = self->bold_layout;
+    }
+  else
+    {
+      layout = self->event_layouts[index];
     }
 
-  layout = self->event_layouts[index];
   if (layout == NULL)
     {
       layout = new_layout (self, caravan_event_get_title (self->events[index]), self->font);
@@ -519,9 +524,19 @@ draw_event (CaravanTimeline           *self,
 
   if (item->labelled)
     {
-      PangoLayout *layout = get_event_layout (self, index,
-                                              item->label_inside ? CARAVAN_TIMELINE_MAX_LABEL_WIDTH
-                                                                 : item->label_width);
+      double room = item->label_inside ? CARAVAN_TIMELINE_MAX_LABEL_WIDTH : item->label_width;
+      PangoLayout *layout;
+
+      /* Titles running off the right edge end in an ellipsis instead of being cut. */
+      if (selected)
+        room = CARAVAN_TIMELINE_MAX_LABEL_WIDTH;
+      if (!item->label_inside)
+        {
+          double label_x = shape.origin.x + shape.size.width + self->metrics.label_pad;
+
+          room = MIN (room, MAX (width - label_x - 4, self->metrics.label_min));
+        }
+      layout = get_event_layout (self, index, room);
       double y = shape.origin.y + (shape.size.height - self->line_height) / 2;
 
       if (item->label_inside)
@@ -570,27 +585,20 @@ draw_cluster (CaravanTimeline           *self,
   const CaravanTimelineCluster *cluster = caravan_timeline_layout_get_cluster (layout, item->index);
   const guint *members = caravan_timeline_layout_get_members (layout, item->index);
   gboolean highlighted = FALSE;
-  gboolean selected = FALSE;
   graphene_rect_t shape, area;
   char text[16];
   PangoLayout *label;
-  int text_w;
 
-  for (guint i = 0; i < cluster->n_members; i++)
-    {
-      highlighted |= self->highlighted[members[i]];
-      selected |= members[i] == self->selected_index;
-    }
+  /* A selected member is drawn over the badge on its own (see get_overlay_item). */
+  for (guint i = 0; i < cluster->n_members && !highlighted; i++)
+    highlighted = self->highlighted[members[i]];
 
   caravan_timeline_item_bounds (self, lane, item, start, px_per_day, &shape, &area);
   append_rounded (snapshot, &shape, shape.size.height / 2,
                   highlighted ? &palette->accent : &palette->badge);
-  if (selected)
-    append_ring (snapshot, &shape, shape.size.height / 2, 3, &palette->fg);
 
   g_snprintf (text, sizeof text, "+%u", cluster->n_members);
   label = get_text_layout (self, text, TRUE);
-  pango_layout_get_pixel_size (label, &text_w, NULL);
   append_text (snapshot, label, shape.origin.x + 8,
                shape.origin.y + (shape.size.height - self->line_height) / 2,
                highlighted ? &palette->accent_fg : &palette->fg);
