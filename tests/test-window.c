@@ -170,6 +170,19 @@ test_pin_click_selects_place (void)
 
   /* The map flew there. */
   assert_map_centre_near (caravan_place_get_latitude (khorgos), caravan_place_get_longitude (khorgos));
+
+  /* The dry port, 13 km away, hides under the selected pin at zoom 6 and shows at zoom 10. */
+  {
+    CaravanPlace *dry_port = caravan_story_lookup_place (story, "khorgos-dry-port");
+    ShumateViewport *viewport = caravan_map_view_get_viewport (get_map_view ());
+
+    shumate_viewport_set_zoom_level (viewport, 6);
+    g_assert_true (caravan_map_view_get_pin_shown (get_map_view (), khorgos));
+    g_assert_false (caravan_map_view_get_pin_shown (get_map_view (), dry_port));
+    shumate_viewport_set_zoom_level (viewport, 10);
+    g_assert_true (caravan_map_view_get_pin_shown (get_map_view (), dry_port));
+    g_assert_true (caravan_map_view_get_pin_shown (get_map_view (), khorgos));
+  }
 }
 
 /* Selecting an event moves the map centre to its place. */

@@ -20,6 +20,8 @@
 #define PLACE_ZOOM         6.0
 #define MIN_ZOOM           3
 #define MAX_ZOOM           10
+/* Pins closer than this (logical px) to a more important pin are hidden until zoomed in. */
+#define DECLUTTER_DISTANCE 26.0
 
 struct _CaravanMapView
 {
@@ -123,6 +125,82 @@ place_has_visible_event (CaravanMapView *self,
   return FALSE;
 }
 
+static int
+pin_priority (CaravanMapView *self,
+              CaravanPlace   *place)
+{
+  CaravanEvent *event = caravan_selection_get_event (self->selection);
+
+  if (place == caravan_selection_get_place (self->selection))
+    return 0;
+  if (event != NULL && caravan_event_has_place (event, place))
+    return 1;
+  if (caravan_place_get_featured (place))
+    return 2;
+  if (g_strcmp0 (caravan_place_get_kind (place), "city") == 0)
+    return 3;
+  return 4;
+}
+
+static int
+compare_pins (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  CaravanMapView *self = user_data;
+  CaravanPlace *pa = *(CaravanPlace **) a;
+  CaravanPlace *pb = *(CaravanPlace **) b;
+
+  return pin_priority (self, pa) - pin_priority (self, pb);
+}
+
+/* Hides pins that would sit on top of a more important one at this zoom (the venues around
+ * a city, say); they come back when the map is zoomed in. */
+static void
+declutter_pins (CaravanMapView *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  GtkWidget *map = GTK_WIDGET (get_map (self));
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->selection == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->pins);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (places, key);
+  g_ptr_array_sort_with_data (places, compare_pins, self);
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      CaravanPlace *place = g_ptr_array_index (places, i);
+      GtkWidget *marker = gtk_widget_get_parent (g_hash_table_lookup (self->pins, place));
+      graphene_point_t point;
+      gboolean crowded = FALSE;
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, map,
+                                                  caravan_place_get_latitude (place),
+                                                  caravan_place_get_longitude (place), &x, &y);
+      point = GRAPHENE_POINT_INIT (x, y);
+      for (guint j = 0; j < shown->len && !crowded; j++)
+        crowded = graphene_point_distance (&point, &g_array_index (shown, graphene_point_t, j),
+                                           NULL, NULL) < DECLUTTER_DISTANCE;
+
+      /* The selected place and the selected event's places always show. */
+      if (crowded && pin_priority (self, place) > 1)
+        {
+          gtk_widget_set_visible (marker, FALSE);
+          continue;
+        }
+      gtk_widget_set_visible (marker, TRUE);
+      g_array_append_val (shown, point);
+    }
+}
+
 static void
 update_pins (CaravanMapView *self)
 {
@@ -185,6 +263,8 @@ update_pins (CaravanMapView *self)
         }
       gtk_widget_set_opacity (layer, visible ? 1.0 : 0.25);
     }
+
+  declutter_pins (self);
 }
 
 static void
@@ -432,6 +512,14 @@ on_selection_range_changed (CaravanSelection *selection,
 /* libshumate 1.0 requests tiles from a default-idle source that never runs while slow frames
  * keep the frame clock busy, so the base map freezes during flights; raise its priority. */
 static void
+on_viewport_zoom_changed (ShumateViewport *viewport,
+                          GParamSpec      *pspec,
+                          CaravanMapView  *self)
+{
+  declutter_pins (self);
+}
+
+static void
 on_viewport_changed (ShumateViewport *viewport,
                      GParamSpec      *pspec,
                      CaravanMapView  *self)
@@ -656,6 +744,8 @@ caravan_map_view_init (CaravanMapView *self)
                            G_CONNECT_AFTER);
   g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_changed), self,
                            G_CONNECT_AFTER);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_zoom_changed),
+                           self, G_CONNECT_AFTER);
 
   self->selection_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
   g_signal_group_connect_object (self->selection_signals, "notify::story",
@@ -778,6 +868,19 @@ caravan_map_view_get_pin_label (CaravanMapView *self,
 
   pin = g_hash_table_lookup (self->pins, place);
   return pin ? gtk_label_get_text (GTK_LABEL (get_pin_label (pin))) : NULL;
+}
+
+/* FALSE when @place's pin is hidden because a more important pin sits on top of it. */
+gboolean
+caravan_map_view_get_pin_shown (CaravanMapView *self,
+                                CaravanPlace   *place)
+{
+  GtkWidget *pin;
+
+  g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), FALSE);
+
+  pin = g_hash_table_lookup (self->pins, place);
+  return pin != NULL && gtk_widget_get_visible (gtk_widget_get_parent (pin));
 }
 
 gboolean

@@ -26,6 +26,8 @@ GtkWidget        *caravan_map_view_get_pin              (CaravanMapView   *self,
 /* The label shown on @place's pin, which follows the selected date. */
 const char       *caravan_map_view_get_pin_label        (CaravanMapView   *self,
                                                          CaravanPlace     *place);
+gboolean          caravan_map_view_get_pin_shown        (CaravanMapView   *self,
+                                                         CaravanPlace     *place);
 gboolean          caravan_map_view_get_pin_faded        (CaravanMapView   *self,
                                                          CaravanPlace     *place);
 void              caravan_map_view_fit_story            (CaravanMapView   *self);
