@@ -30,5 +30,8 @@ typedef struct _CaravanTileRenderer CaravanTileRenderer;
 
 /* views */
 typedef struct _CaravanTimeline CaravanTimeline;
+typedef struct _CaravanMapView CaravanMapView;
+typedef struct _CaravanPresentation CaravanPresentation;
+typedef struct _CaravanPresenterView CaravanPresenterView;
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "caravan-selection.h"
 #include "caravan-story.h"
 #include "caravan-test-utils.h"
+#include "caravan-timeline.h"
 #include "caravan-window.h"
 
 static CaravanApplication *app;
@@ -72,6 +73,12 @@ static CaravanMapView *
 get_map_view (void)
 {
   return CARAVAN_MAP_VIEW (find_widget (GTK_WIDGET (get_window ()), CARAVAN_TYPE_MAP_VIEW, NULL));
+}
+
+static CaravanTimeline *
+get_timeline (void)
+{
+  return CARAVAN_TIMELINE (find_widget (GTK_WIDGET (get_window ()), CARAVAN_TYPE_TIMELINE, NULL));
 }
 
 static CaravanExcerptsPanel *
@@ -156,6 +163,26 @@ test_pin_click_selects_place (void)
   g_assert_true (caravan_selection_get_place (get_selection ()) == khorgos);
   g_assert_true (gtk_widget_has_css_class (pin, "selected"));
 
+  /* The timeline highlights exactly Khorgos's events. */
+  {
+    g_autoptr(GListModel) own = caravan_story_list_events_of_place (story, khorgos);
+    GListModel *all = caravan_story_get_events (story);
+    guint n_highlighted = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(CaravanEvent) event = g_list_model_get_item (all, i);
+
+        if (caravan_timeline_is_event_highlighted (get_timeline (), event))
+          {
+            g_assert_true (caravan_event_has_place (event, khorgos));
+            n_highlighted++;
+          }
+      }
+    g_assert_cmpuint (n_highlighted, ==, g_list_model_get_n_items (own));
+    g_assert_cmpuint (n_highlighted, >, 0);
+  }
+
   expected = caravan_story_list_excerpts_of_place (story, khorgos);
   shown = caravan_excerpts_panel_get_excerpts (get_excerpts_panel ());
   g_assert_cmpuint (g_list_model_get_n_items (expected), >=, 2);
@@ -185,26 +212,82 @@ test_pin_click_selects_place (void)
   }
 }
 
-/* Selecting an event moves the map centre to its place. */
+static GtkGesture *
+find_click_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        return GTK_GESTURE (controller);
+    }
+
+  return NULL;
+}
+
+/* Clicking an event on the timeline moves the map centre to its place. */
 static void
 test_event_moves_map (void)
 {
+  CaravanTimeline *timeline = get_timeline ();
   CaravanStory *story;
   CaravanEvent *event;
   CaravanPlace *place;
+  GtkGesture *click;
+  graphene_rect_t bounds;
 
   reset_to_bundled ();
   story = get_story ();
-  event = caravan_story_lookup_event (story, "borrell-samarkand-speech");
+  event = caravan_story_lookup_event (story, "akmola-renamed-astana");
   g_assert_nonnull (event);
   place = caravan_event_get_first_place (event);
 
-  caravan_selection_select_event (get_selection (), event);
+  /* The story's first view shows the whole span; the 1998 renaming stands alone there. */
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.fit-all", NULL);
   caravan_test_iterate (50);
+  g_assert_true (caravan_timeline_get_event_bounds (timeline, event, &bounds));
+  click = find_click_gesture (GTK_WIDGET (timeline));
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "pressed", 1, bounds.origin.x + 4, bounds.origin.y + bounds.size.height / 2);
+  g_signal_emit_by_name (click, "released", 1, bounds.origin.x + 4, bounds.origin.y + bounds.size.height / 2);
+  caravan_test_iterate (50);
+
+  g_assert_true (caravan_selection_get_event (get_selection ()) == event);
 
   g_assert_true (caravan_selection_get_place (get_selection ()) == place);
   assert_map_centre_near (caravan_place_get_latitude (place), caravan_place_get_longitude (place));
   g_assert_cmpuint (g_list_model_get_n_items (caravan_excerpts_panel_get_excerpts (get_excerpts_panel ())), >, 0);
+}
+
+static gboolean
+not_flying (gpointer user_data)
+{
+  return !caravan_map_view_get_flying (user_data);
+}
+
+/* With animations on, the map flies, keeps drawing, and tells when the flight has ended
+ * (through the animation-completed workaround). */
+static void
+test_flight_completes (void)
+{
+  CaravanMapView *map_view;
+  CaravanPlace *samarkand;
+
+  reset_to_bundled ();
+  map_view = get_map_view ();
+  samarkand = caravan_story_lookup_place (get_story (), "samarkand");
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  caravan_selection_select_place (get_selection (), samarkand);
+  caravan_test_iterate (30);
+  g_assert_true (caravan_map_view_get_flying (map_view));
+  g_assert_true (caravan_test_wait_until (not_flying, map_view, 5000));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  assert_map_centre_near (caravan_place_get_latitude (samarkand), caravan_place_get_longitude (samarkand));
 }
 
 /* Next and previous walk the events in date order. */
@@ -526,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/window/bundled-story", test_bundled_story);
   g_test_add_func ("/window/pin-click-selects-place", test_pin_click_selects_place);
   g_test_add_func ("/window/event-moves-map", test_event_moves_map);
+  g_test_add_func ("/window/flight-completes", test_flight_completes);
   g_test_add_func ("/window/next-previous", test_next_previous);
   g_test_add_func ("/window/pin-label-follows-date", test_pin_label_follows_date);
   g_test_add_func ("/window/filter-by-time", test_filter_by_time);

@@ -15,8 +15,8 @@ npm ci --no-audit --no-fund >/dev/null
 
 # WDBII rivers by class (1-4 rivers, 8 major canals), as bin pieces with the region's margin.
 for class in 1 2 3 4 8; do
-  gmt coast -R-5/140/0/76 -Dh -I$class -M >"$work/rivers-$class.txt"
+  (cd "$work" && gmt coast -R-5/140/0/76 -Dh -I$class -M >"rivers-$class.txt")
 done
 
 node extract-cities.js >"$work/cities.json"
-python3 build-basemap.py "$here/node_modules" "$work" "$work/cities.json" "$top/data/basemap"
+PYTHONDONTWRITEBYTECODE=1 python3 build-basemap.py "$here/node_modules" "$work" "$work/cities.json" "$top/data/basemap"

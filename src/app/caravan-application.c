@@ -23,18 +23,22 @@ struct _CaravanApplication
 
   GSettings      *settings;
   gboolean        opened_files;  /* files came on the command line: no bundled story */
+  gboolean        present;       /* --present: start straight into presentation mode */
 };
 
 G_DEFINE_FINAL_TYPE (CaravanApplication, caravan_application, ADW_TYPE_APPLICATION)
 
 void caravan_ui_register_resource (void);
 
+/* The most recently focused main window; a presentation in front of it does not count. */
 static CaravanWindow *
 get_active_window (CaravanApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CARAVAN_IS_WINDOW (l->data))
+      return CARAVAN_WINDOW (l->data);
 
-  return CARAVAN_IS_WINDOW (window) ? CARAVAN_WINDOW (window) : NULL;
+  return NULL;
 }
 
 /* The remote-control actions' state mirrors the selection of the window that changed it. */
@@ -158,6 +162,17 @@ caravan_application_zoom_action (GSimpleAction *action,
 }
 
 static void
+caravan_application_present_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  CaravanWindow *window = get_active_window (user_data);
+
+  if (window != NULL)
+    caravan_window_start_presentation (window, TRUE);
+}
+
+static void
 caravan_application_about_action (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data)
@@ -227,6 +242,7 @@ static const GActionEntry app_actions[] = {
   { .name = "last-event", .activate = caravan_application_step_action },
   { .name = "zoom-in", .activate = caravan_application_zoom_action },
   { .name = "zoom-out", .activate = caravan_application_zoom_action },
+  { .name = "present", .activate = caravan_application_present_action },
 };
 
 /* Commands that need no display run here, before GTK starts. */
@@ -272,6 +288,8 @@ caravan_application_handle_local_options (GApplication *app,
       return status;
     }
 
+  CARAVAN_APPLICATION (app)->present = g_variant_dict_contains (options, "present");
+
   /* Our own FILE… entry (needed by --validate) hides the files from GApplication: open them
    * here, in the primary instance (which may be another process). */
   {
@@ -291,10 +309,28 @@ caravan_application_handle_local_options (GApplication *app,
             return 1;
           }
         CARAVAN_APPLICATION (app)->opened_files = TRUE;
-        g_application_open (app, (GFile **) files->pdata, files->len, "");
+        g_application_open (app, (GFile **) files->pdata, files->len,
+                            CARAVAN_APPLICATION (app)->present ? "present" : "");
         return g_application_get_is_remote (app) ? 0 : -1;
       }
   }
+
+  if (CARAVAN_APPLICATION (app)->present)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          g_application_activate (app);
+          g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);
+          return 0;
+        }
+    }
 
   return G_APPLICATION_CLASS (caravan_application_parent_class)->handle_local_options (app, options);
 }
@@ -309,6 +345,12 @@ caravan_application_activate (GApplication *app)
   if (!caravan_window_has_story (window) && !self->opened_files)
     caravan_window_open_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
+
+  if (self->present && !self->opened_files)
+    {
+      self->present = FALSE;
+      caravan_window_start_presentation (window, TRUE);
+    }
 }
 
 static void
@@ -325,6 +367,13 @@ caravan_application_open (GApplication  *app,
     caravan_window_open_file (window, files[n_files - 1]);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  /* caravan --present FILE: starts once the file has loaded. */
+  if (g_strcmp0 (hint, "present") == 0)
+    {
+      self->present = FALSE;
+      caravan_window_start_presentation (window, TRUE);
+    }
 }
 
 static void
@@ -383,6 +432,8 @@ caravan_application_init (CaravanApplication *self)
     { "theme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Map theme for --render-map: light, dark or projector"),
       N_("THEME") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("PNG file for --render-map"), N_("FILE") },
+    { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start straight into presentation mode (for kiosks), from the first event"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };

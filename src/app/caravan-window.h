@@ -20,5 +20,8 @@ gboolean          caravan_window_has_story     (CaravanWindow      *self);
 CaravanSelection *caravan_window_get_selection (CaravanWindow      *self);
 void              caravan_window_zoom_map      (CaravanWindow      *self,
                                                 int                 steps);
+void              caravan_window_start_presentation (CaravanWindow *self,
+                                                     gboolean       from_start);
+CaravanPresentation *caravan_window_get_presentation (CaravanWindow *self);
 
 G_END_DECLS

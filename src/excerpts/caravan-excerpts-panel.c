@@ -126,6 +126,7 @@ show_excerpts (CaravanExcerptsPanel *self,
       set_label (self->count_label, NULL);
     }
 
+
   update_fading (self);
 }
 
@@ -176,6 +177,27 @@ show_event (CaravanExcerptsPanel *self,
   set_label (self->title_label, caravan_event_get_title (event));
   set_label (self->subtitle_label, subtitle);
   set_label (self->description_label, caravan_event_get_description (event));
+
+  /* Events the article only implies (a renaming, say) have no quote of their own: show what
+   * it says about their place instead, and say so. */
+  if (g_list_model_get_n_items (excerpts) == 0 && place != NULL)
+    {
+      g_autoptr(GListModel) about_place = caravan_story_list_excerpts_of_place (story, place);
+      guint n = g_list_model_get_n_items (about_place);
+      g_autofree char *count = NULL;
+
+      show_excerpts (self, about_place);
+      if (n > 0)
+        {
+          /* Translators: %s is a place name */
+          count = g_strdup_printf (ngettext ("The article does not quote this event. What it says about %2$s (%1$u excerpt):",
+                                             "The article does not quote this event. What it says about %2$s (%1$u excerpts):", n),
+                                   n, caravan_place_get_name (place));
+          set_label (self->count_label, count);
+        }
+      return;
+    }
+
   show_excerpts (self, excerpts);
 }
 

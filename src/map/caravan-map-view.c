@@ -36,6 +36,7 @@ struct _CaravanMapView
   GPtrArray        *route_layers;  /* ShumatePathLayer, one per route */
   GHashTable       *pins;          /* CaravanPlace -> GtkButton (the marker's child) */
   guint             camera_idle;
+  gboolean          flying;
 };
 
 G_DEFINE_FINAL_TYPE (CaravanMapView, caravan_map_view, GTK_TYPE_WIDGET)
@@ -44,6 +45,7 @@ enum {
   PROP_0,
   PROP_SELECTION,
   PROP_MAP_SOURCE,
+  PROP_FLYING,
   N_PROPS
 };
 
@@ -124,6 +126,8 @@ place_has_visible_event (CaravanMapView *self,
 
   return FALSE;
 }
+
+static void update_pins (CaravanMapView *self);
 
 static int
 pin_priority (CaravanMapView *self,
@@ -267,6 +271,24 @@ update_pins (CaravanMapView *self)
   declutter_pins (self);
 }
 
+/* Keyboard users see the name of the pin they reach, like the tooltip shows it on hover. */
+static void
+on_pin_focus_changed (GtkEventControllerFocus *controller,
+                      CaravanMapView          *self)
+{
+  GtkWidget *pin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (gtk_event_controller_focus_contains_focus (controller))
+    {
+      gtk_widget_set_visible (get_pin_label (pin), TRUE);
+      anchor_pin (pin);
+    }
+  else
+    {
+      update_pins (self);
+    }
+}
+
 static void
 on_pin_clicked (GtkButton      *pin,
                 CaravanMapView *self)
@@ -286,6 +308,7 @@ create_pin (CaravanMapView *self,
   guint n_events = g_list_model_get_n_items (events);
   g_autofree char *tooltip = NULL;
   GtkWidget *pin, *box, *label, *icon;
+  GtkEventController *focus;
   const char *kind = caravan_place_get_kind (place);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -321,6 +344,10 @@ create_pin (CaravanMapView *self,
 
   g_object_set_data_full (G_OBJECT (pin), "caravan-place", g_object_ref (place), g_object_unref);
   g_signal_connect_object (pin, "clicked", G_CALLBACK (on_pin_clicked), self, 0);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_pin_focus_changed), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_pin_focus_changed), self, 0);
+  gtk_widget_add_controller (pin, focus);
 
   return pin;
 }
@@ -431,6 +458,42 @@ load_story (CaravanMapView *self)
   shumate_map_center_on (get_map (self), lat, lon);
 }
 
+static void
+set_flying (CaravanMapView *self,
+            gboolean        flying)
+{
+  if (self->flying == flying)
+    return;
+
+  self->flying = flying;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLYING]);
+}
+
+/* libshumate 1.0 registers ShumateMap::animation-completed with the wrong marshaller, so C
+ * handlers connected the usual way are never called; connect through a VOID__VOID closure. */
+static void
+on_animation_completed (CaravanMapView *self)
+{
+  set_flying (self, FALSE);
+  declutter_pins (self);
+}
+
+static void
+fly_to (CaravanMapView *self,
+        double          lat,
+        double          lon,
+        double          zoom)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  gboolean animate = TRUE;
+
+  g_object_get (settings, "gtk-enable-animations", &animate, NULL);
+  /* Without animations libshumate moves at once and emits nothing. */
+  set_flying (self, animate);
+  shumate_map_go_to_full_with_duration (get_map (self), lat, lon, CLAMP (zoom, MIN_ZOOM, MAX_ZOOM),
+                                        FLIGHT_DURATION_MS);
+}
+
 /* Flies to the selected event's camera, else to the selected place. */
 static gboolean
 update_camera (gpointer user_data)
@@ -469,8 +532,7 @@ update_camera (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  shumate_map_go_to_full_with_duration (get_map (self), lat, lon, CLAMP (zoom, MIN_ZOOM, MAX_ZOOM),
-                                        FLIGHT_DURATION_MS);
+  fly_to (self, lat, lon, zoom);
   return G_SOURCE_REMOVE;
 }
 
@@ -664,6 +726,9 @@ caravan_map_view_get_property (GObject    *object,
     case PROP_MAP_SOURCE:
       g_value_set_object (value, self->map_source);
       break;
+    case PROP_FLYING:
+      g_value_set_boolean (value, self->flying);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -706,6 +771,10 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
   properties[PROP_MAP_SOURCE] =
     g_param_spec_object ("map-source", NULL, NULL, SHUMATE_TYPE_MAP_SOURCE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE while the map flies to a selection. */
+  properties[PROP_FLYING] =
+    g_param_spec_boolean ("flying", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, caravan_map_view_zoom_in_action);
@@ -725,6 +794,7 @@ caravan_map_view_init (CaravanMapView *self)
 {
   GtkEventController *controller;
   ShumateViewport *viewport;
+  GClosure *closure;
 
   self->pins = g_hash_table_new (NULL, NULL);
   self->route_layers = g_ptr_array_new ();
@@ -736,6 +806,11 @@ caravan_map_view_init (CaravanMapView *self)
   shumate_viewport_set_min_zoom_level (viewport, MIN_ZOOM);
   shumate_viewport_set_max_zoom_level (viewport, MAX_ZOOM);
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
+
+  closure = g_cclosure_new_swap (G_CALLBACK (on_animation_completed), self, NULL);
+  g_closure_set_marshal (closure, g_cclosure_marshal_VOID__VOID);
+  g_object_watch_closure (G_OBJECT (self), closure);
+  g_signal_connect_closure (get_map (self), "animation-completed::go-to", closure, FALSE);
 
   self->marker_layer = shumate_marker_layer_new (viewport);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
@@ -870,6 +945,15 @@ caravan_map_view_get_pin_label (CaravanMapView *self,
   return pin ? gtk_label_get_text (GTK_LABEL (get_pin_label (pin))) : NULL;
 }
 
+/* TRUE while the map flies to the selection (never with animations off). */
+gboolean
+caravan_map_view_get_flying (CaravanMapView *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), FALSE);
+
+  return self->flying;
+}
+
 /* FALSE when @place's pin is hidden because a more important pin sits on top of it. */
 gboolean
 caravan_map_view_get_pin_shown (CaravanMapView *self,
@@ -933,11 +1017,7 @@ caravan_map_view_fit_story (CaravanMapView *self)
   /* Leave room around the outermost pins (about 64 px each side). */
   zoom = floor (log2 (MIN ((width - 128) / MAX ((max_x - min_x) * 256, 1e-9),
                            (height - 128) / MAX ((max_y - min_y) * 256, 1e-9))));
-  shumate_map_go_to_full_with_duration (get_map (self),
-                                        y_to_lat ((min_y + max_y) / 2),
-                                        x_to_lon ((min_x + max_x) / 2),
-                                        CLAMP (zoom, MIN_ZOOM, MAX_ZOOM),
-                                        FLIGHT_DURATION_MS);
+  fly_to (self, y_to_lat ((min_y + max_y) / 2), x_to_lon ((min_x + max_x) / 2), zoom);
 }
 
 /* Zooms by whole levels around the centre. */

@@ -30,6 +30,7 @@ gboolean          caravan_map_view_get_pin_shown        (CaravanMapView   *self,
                                                          CaravanPlace     *place);
 gboolean          caravan_map_view_get_pin_faded        (CaravanMapView   *self,
                                                          CaravanPlace     *place);
+gboolean          caravan_map_view_get_flying           (CaravanMapView   *self);
 void              caravan_map_view_fit_story            (CaravanMapView   *self);
 void              caravan_map_view_zoom_by              (CaravanMapView   *self,
                                                          int               steps);

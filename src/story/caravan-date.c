@@ -93,20 +93,43 @@ invalid:
   return FALSE;
 }
 
+/* Days since 1 January of year 1 plus one, as g_date_get_julian(), without a GDate: this is
+ * on the hot path of sorting and filtering events. (Howard Hinnant's days_from_civil.) */
+static guint32
+julian_from_ymd (int year,
+                 int month,
+                 int day)
+{
+  int y = month <= 2 ? year - 1 : year;
+  int era = y / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  /* era * 146097 + doe counts from 1 March of year 0; 1 January of year 1 is day 306 */
+  return (guint32) (era * 146097 + doe - 306 + 1);
+}
+
+static int
+days_in_month (int year,
+               int month)
+{
+  static const guint8 days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (month == 2 && g_date_is_leap_year (year))
+    return 29;
+  return days[month - 1];
+}
+
 static guint32
 julian_first (int                  year,
               int                  month,
               int                  day,
               CaravanDatePrecision precision)
 {
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d,
-                  precision == CARAVAN_DATE_PRECISION_DAY ? day : 1,
-                  precision == CARAVAN_DATE_PRECISION_YEAR ? 1 : month,
-                  year);
-  return g_date_get_julian (&d);
+  return julian_from_ymd (year,
+                          precision == CARAVAN_DATE_PRECISION_YEAR ? 1 : month,
+                          precision == CARAVAN_DATE_PRECISION_DAY ? day : 1);
 }
 
 static guint32
@@ -115,16 +138,12 @@ julian_last (int                  year,
              int                  day,
              CaravanDatePrecision precision)
 {
-  GDate d;
-
   if (precision == CARAVAN_DATE_PRECISION_YEAR)
     month = 12;
   if (precision != CARAVAN_DATE_PRECISION_DAY)
-    day = g_date_get_days_in_month (month, year);
+    day = days_in_month (year, month);
 
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, day, month, year);
-  return g_date_get_julian (&d);
+  return julian_from_ymd (year, month, day);
 }
 
 static GDateTime *
@@ -196,7 +215,8 @@ format_range (const CaravanDate *date)
                                     C_("date range", "%-d %B"));
               end = format_point (date->end_year, date->end_month, date->end_day,
                                   point_format (CARAVAN_DATE_PRECISION_DAY));
-              /* Translators: a range whose ends have several words: "28 February – 3 March 2022" */
+              /* Translators: a range whose ends have several words:
+               * "28 February – 3 March 2022" */
               return g_strdup_printf (C_("date range", "%s – %s"), start, end);
             }
           break;

@@ -23,6 +23,7 @@ const char     *caravan_excerpt_get_note     (CaravanExcerpt *self);
 guint           caravan_excerpt_get_n_places (CaravanExcerpt *self);
 CaravanPlace   *caravan_excerpt_get_place    (CaravanExcerpt *self,
                                               guint           index);
+/* TRUE when the excerpt names @place or one of its events happens there. */
 gboolean        caravan_excerpt_has_place    (CaravanExcerpt *self,
                                               CaravanPlace   *place);
 guint           caravan_excerpt_get_n_events (CaravanExcerpt *self);

@@ -102,7 +102,8 @@ void            caravan_story_add_excerpt      (CaravanStory      *self,
                                                 CaravanExcerpt    *excerpt);
 void            caravan_story_add_route        (CaravanStory      *self,
                                                 CaravanRoute      *route);
-/* Sorts the events by date; call once, after the last add. */
+/* Sorts the events by date and fills the list models; call once, after the last add. Until
+ * then only the lookups by id work. */
 void            caravan_story_seal             (CaravanStory      *self);
 
 G_END_DECLS

@@ -37,6 +37,14 @@ struct _CaravanStory
   GHashTable *route_ids;
   /* event -> position in @events + 1 */
   GHashTable *event_positions;
+
+  /* While loading, items wait here and go into the stores in one splice each when sealed,
+   * so building a story emits no items-changed per item. */
+  GPtrArray *new_articles;
+  GPtrArray *new_places;
+  GPtrArray *new_events;
+  GPtrArray *new_excerpts;
+  GPtrArray *new_routes;
 };
 
 G_DEFINE_FINAL_TYPE (CaravanStory, caravan_story, G_TYPE_OBJECT)
@@ -54,23 +62,40 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static int
-compare_events (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+/* Sort key of an event, computed once: GDate-free julian days and the file order. */
+typedef struct
 {
-  CaravanEvent *event_a = (CaravanEvent *) a;
-  CaravanEvent *event_b = (CaravanEvent *) b;
-  guint index_a, index_b;
-  int cmp;
+  guint32 first;
+  guint32 last;
+  CaravanDatePrecision precision;
+  guint file_index;
+  CaravanEvent *event;
+} EventKey;
 
-  cmp = caravan_date_compare (caravan_event_get_date (event_a), caravan_event_get_date (event_b));
-  if (cmp != 0)
-    return cmp;
+/* Same order as caravan_date_compare(), then file order. */
+static int
+compare_event_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const EventKey *x = a;
+  const EventKey *y = b;
 
-  index_a = caravan_event_get_file_index (event_a);
-  index_b = caravan_event_get_file_index (event_b);
-  return index_a < index_b ? -1 : index_a > index_b;
+  if (x->first != y->first)
+    return x->first < y->first ? -1 : 1;
+  if (x->last != y->last)
+    return x->last < y->last ? -1 : 1;
+  if (x->precision != y->precision)
+    return x->precision > y->precision ? -1 : 1;
+  return x->file_index < y->file_index ? -1 : x->file_index > y->file_index;
+}
+
+static void
+splice_all (GListStore *store,
+            GPtrArray  *items)
+{
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                       items->pdata, items->len);
+  g_ptr_array_set_size (items, 0);
 }
 
 static void
@@ -93,6 +118,11 @@ caravan_story_dispose (GObject *object)
   g_clear_pointer (&self->excerpt_ids, g_hash_table_unref);
   g_clear_pointer (&self->route_ids, g_hash_table_unref);
   g_clear_pointer (&self->event_positions, g_hash_table_unref);
+  g_clear_pointer (&self->new_articles, g_ptr_array_unref);
+  g_clear_pointer (&self->new_places, g_ptr_array_unref);
+  g_clear_pointer (&self->new_events, g_ptr_array_unref);
+  g_clear_pointer (&self->new_excerpts, g_ptr_array_unref);
+  g_clear_pointer (&self->new_routes, g_ptr_array_unref);
   g_clear_object (&self->excerpts);
   g_clear_object (&self->routes);
   g_clear_object (&self->events);
@@ -188,6 +218,11 @@ caravan_story_init (CaravanStory *self)
   self->excerpt_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->route_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->event_positions = g_hash_table_new (NULL, NULL);
+  self->new_articles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->new_places = g_ptr_array_new_with_free_func (g_object_unref);
+  self->new_events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->new_excerpts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->new_routes = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 CaravanStory *
@@ -240,65 +275,80 @@ void
 caravan_story_add_article (CaravanStory   *self,
                            CaravanArticle *article)
 {
-  g_list_store_append (self->articles, article);
   add_to_index (self->article_ids, caravan_article_get_id (article), article);
-  g_object_unref (article);
+  g_ptr_array_add (self->new_articles, article);
 }
 
 void
 caravan_story_add_place (CaravanStory *self,
                          CaravanPlace *place)
 {
-  g_list_store_append (self->places, place);
   add_to_index (self->place_ids, caravan_place_get_id (place), place);
-  g_object_unref (place);
+  g_ptr_array_add (self->new_places, place);
 }
 
 void
 caravan_story_add_event (CaravanStory *self,
                          CaravanEvent *event)
 {
-  caravan_event_set_file_index (event, g_list_model_get_n_items (G_LIST_MODEL (self->events)));
-  g_list_store_append (self->events, event);
+  caravan_event_set_file_index (event, self->new_events->len);
   add_to_index (self->event_ids, caravan_event_get_id (event), event);
-  g_object_unref (event);
+  g_ptr_array_add (self->new_events, event);
 }
 
 void
 caravan_story_add_excerpt (CaravanStory   *self,
                            CaravanExcerpt *excerpt)
 {
-  g_list_store_append (self->excerpts, excerpt);
   add_to_index (self->excerpt_ids, caravan_excerpt_get_id (excerpt), excerpt);
-  g_object_unref (excerpt);
+  g_ptr_array_add (self->new_excerpts, excerpt);
 }
 
 void
 caravan_story_add_route (CaravanStory *self,
                          CaravanRoute *route)
 {
-  g_list_store_append (self->routes, route);
   add_to_index (self->route_ids, caravan_route_get_id (route), route);
-  g_object_unref (route);
+  g_ptr_array_add (self->new_routes, route);
 }
 
 void
 caravan_story_seal (CaravanStory *self)
 {
+  g_autofree EventKey *keys = NULL;
   guint n;
 
   g_return_if_fail (CARAVAN_IS_STORY (self));
+  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->events)) == 0);
 
-  g_list_store_sort (self->events, compare_events, NULL);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-  g_hash_table_remove_all (self->event_positions);
+  n = self->new_events->len;
+  keys = g_new (EventKey, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CaravanEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      CaravanEvent *event = g_ptr_array_index (self->new_events, i);
+      const CaravanDate *date = caravan_event_get_date (event);
 
-      g_hash_table_insert (self->event_positions, event, GUINT_TO_POINTER (i + 1));
+      keys[i] = (EventKey) {
+        .first = caravan_date_get_first_julian (date),
+        .last = caravan_date_get_last_julian (date),
+        .precision = date->precision,
+        .file_index = i,
+        .event = event,
+      };
     }
+  if (n > 1)
+    qsort (keys, n, sizeof (EventKey), compare_event_keys);
+  for (guint i = 0; i < n; i++)
+    {
+      self->new_events->pdata[i] = keys[i].event;
+      g_hash_table_insert (self->event_positions, keys[i].event, GUINT_TO_POINTER (i + 1));
+    }
+
+  splice_all (self->articles, self->new_articles);
+  splice_all (self->places, self->new_places);
+  splice_all (self->events, self->new_events);
+  splice_all (self->excerpts, self->new_excerpts);
+  splice_all (self->routes, self->new_routes);
 }
 
 const char *

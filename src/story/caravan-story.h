@@ -50,7 +50,8 @@ CaravanRoute   *caravan_story_lookup_route    (CaravanStory *self,
 guint           caravan_story_get_event_index (CaravanStory *self,
                                                CaravanEvent *event);
 
-/* New lists (transfer full) in story order: events by date, excerpts in file order. */
+/* New lists (transfer full) in story order: events by date, excerpts in file order. The
+ * excerpts of a place include those linked to one of its events. */
 GListModel     *caravan_story_list_events_of_place   (CaravanStory *self,
                                                       CaravanPlace *place);
 GListModel     *caravan_story_list_excerpts_of_place (CaravanStory *self,

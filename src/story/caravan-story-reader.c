@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-story-reader.c: typed access to a json-glib tree for the story reader. Every getter
+ * checks what it reads and records problems against the JSON path being read, so one pass
+ * over a file reports all its problems. */
+
+#define G_LOG_DOMAIN "caravan-story-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "caravan-story-reader.h"
+
+static void
+clear_pending_problem (gpointer data)
+{
+  CaravanPendingProblem *problem = data;
+
+  g_free (problem->path);
+  g_free (problem->message);
+}
+
+void
+caravan_reader_add_problem (CaravanStoryReader   *l,
+                            CaravanStorySeverity  severity,
+                            CaravanStoryError     code,
+                            gboolean              at_key,
+                            const char           *format,
+                            ...)
+{
+  CaravanPendingProblem problem;
+  va_list args;
+
+  va_start (args, format);
+  problem.message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem.severity = severity;
+  problem.code = code;
+  problem.path = g_strdup (l->path->str);
+  problem.at_key = at_key;
+  g_array_append_val (l->pending, problem);
+
+  if (severity == CARAVAN_STORY_SEVERITY_ERROR)
+    l->n_errors++;
+}
+
+gsize
+caravan_reader_push_key (CaravanStoryReader *l,
+                         const char         *key)
+{
+  gsize len = l->path->len;
+
+  if (len > 0)
+    g_string_append_c (l->path, '.');
+  g_string_append (l->path, key);
+  return len;
+}
+
+gsize
+caravan_reader_push_index (CaravanStoryReader *l,
+                           guint               index)
+{
+  gsize len = l->path->len;
+  char digits[16];
+  guint n = 0;
+
+  /* g_string_append_printf() would cost an allocation per array element */
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+
+  g_string_append_c (l->path, '[');
+  while (n > 0)
+    g_string_append_c (l->path, digits[--n]);
+  g_string_append_c (l->path, ']');
+  return len;
+}
+
+void
+caravan_reader_pop (CaravanStoryReader *l,
+                    gsize               len)
+{
+  g_string_truncate (l->path, len);
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("a string");
+        case G_TYPE_BOOLEAN:
+          return _("a boolean");
+        default:
+          return _("a number");
+        }
+    }
+}
+
+void
+caravan_reader_wrong_type (CaravanStoryReader *l,
+                           JsonNode           *node,
+                           const char         *expected)
+{
+  /* Translators: "expected a string, found a number" */
+  caravan_reader_add_error (l, CARAVAN_STORY_ERROR_WRONG_TYPE, _("expected %s, found %s"),
+                            expected, describe_node (node));
+}
+
+gboolean
+caravan_reader_node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+void
+caravan_reader_warn_unknown_fields (CaravanStoryReader *l,
+                                    JsonObject         *object,
+                                    const char * const *known)
+{
+  JsonObjectIter iter;
+  const char *key;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, NULL))
+    {
+      gsize len;
+
+      if (g_strv_contains (known, key))
+        continue;
+
+      len = caravan_reader_push_key (l, key);
+      caravan_reader_add_problem (l, CARAVAN_STORY_SEVERITY_WARNING,
+                                  CARAVAN_STORY_ERROR_UNKNOWN_FIELD, TRUE,
+                                  _("unknown field “%s” is ignored"), key);
+      caravan_reader_pop (l, len);
+    }
+}
+
+/* Returns the member's node, or NULL (after reporting it when @required) if absent. */
+JsonNode *
+caravan_reader_get_member (CaravanStoryReader *l,
+                           JsonObject         *object,
+                           const char         *key,
+                           gboolean            required)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL && required)
+    caravan_reader_add_error (l, CARAVAN_STORY_ERROR_MISSING_FIELD,
+                              _("missing required field “%s”"), key);
+  return node;
+}
+
+/* Reads a string member. Empty strings are an error when @required. */
+const char *
+caravan_reader_get_string (CaravanStoryReader *l,
+                           JsonObject         *object,
+                           const char         *key,
+                           gboolean            required)
+{
+  JsonNode *node = caravan_reader_get_member (l, object, key, required);
+  const char *value;
+  gsize len;
+
+  if (node == NULL)
+    return NULL;
+
+  len = caravan_reader_push_key (l, key);
+  if (!caravan_reader_node_is_string (node))
+    {
+      caravan_reader_wrong_type (l, node, _("a string"));
+      caravan_reader_pop (l, len);
+      return NULL;
+    }
+
+  value = json_node_get_string (node);
+  if (required && value[strspn (value, " \t\r\n")] == '\0')
+    {
+      caravan_reader_add_error (l, CARAVAN_STORY_ERROR_EMPTY_VALUE,
+                                _("“%s” must not be empty"), key);
+      value = NULL;
+    }
+  caravan_reader_pop (l, len);
+  return value;
+}
+
+gboolean
+caravan_reader_get_number (CaravanStoryReader *l,
+                           JsonObject         *object,
+                           const char         *key,
+                           gboolean            required,
+                           double              min,
+                           double              max,
+                           double             *out)
+{
+  JsonNode *node = caravan_reader_get_member (l, object, key, required);
+  gboolean ok = FALSE;
+  double value;
+  gsize len;
+
+  if (node == NULL)
+    return FALSE;
+
+  len = caravan_reader_push_key (l, key);
+  if (!node_is_number (node))
+    caravan_reader_wrong_type (l, node, _("a number"));
+  else
+    {
+      value = json_node_get_double (node);
+      if (!isfinite (value) || value < min || value > max)
+        /* Translators: "95 is outside -90..90" */
+        caravan_reader_add_error (l, CARAVAN_STORY_ERROR_OUT_OF_RANGE, _("%g is outside %g..%g"),
+                                  value, min, max);
+      else
+        {
+          *out = value;
+          ok = TRUE;
+        }
+    }
+  caravan_reader_pop (l, len);
+  return ok;
+}
+
+gboolean
+caravan_reader_get_boolean (CaravanStoryReader *l,
+                            JsonObject         *object,
+                            const char         *key)
+{
+  JsonNode *node = caravan_reader_get_member (l, object, key, FALSE);
+  gboolean value = FALSE;
+  gsize len;
+
+  if (node == NULL)
+    return FALSE;
+
+  len = caravan_reader_push_key (l, key);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    value = json_node_get_boolean (node);
+  else
+    caravan_reader_wrong_type (l, node, _("true or false"));
+  caravan_reader_pop (l, len);
+  return value;
+}
+
+gboolean
+caravan_reader_get_date (CaravanStoryReader *l,
+                         JsonObject         *object,
+                         const char         *key,
+                         gboolean            required,
+                         CaravanDate        *date)
+{
+  const char *text = caravan_reader_get_string (l, object, key, required);
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (caravan_date_parse (text, date, &error))
+    return TRUE;
+
+  len = caravan_reader_push_key (l, key);
+  caravan_reader_add_error (l, error->code, "%s", error->message);
+  caravan_reader_pop (l, len);
+  return FALSE;
+}
+
+/* Returns the member as an object, or NULL after reporting a wrong type. */
+JsonObject *
+caravan_reader_get_object (CaravanStoryReader *l,
+                           JsonObject         *object,
+                           const char         *key,
+                           gboolean            required)
+{
+  JsonNode *node = caravan_reader_get_member (l, object, key, required);
+  gsize len;
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  len = caravan_reader_push_key (l, key);
+  caravan_reader_wrong_type (l, node, _("an object"));
+  caravan_reader_pop (l, len);
+  return NULL;
+}
+
+JsonArray *
+caravan_reader_get_array (CaravanStoryReader *l,
+                          JsonObject         *object,
+                          const char         *key,
+                          gboolean            required)
+{
+  JsonNode *node = caravan_reader_get_member (l, object, key, required);
+  gsize len;
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_node_get_array (node);
+
+  len = caravan_reader_push_key (l, key);
+  caravan_reader_wrong_type (l, node, _("an array"));
+  caravan_reader_pop (l, len);
+  return NULL;
+}
+
+/* Reads "id", checks it is unique in @index and records it. FALSE for duplicates/missing. */
+const char *
+caravan_reader_get_id (CaravanStoryReader *l,
+                       JsonObject         *object,
+                       GHashTable         *index,
+                       const char         *collection,
+                       guint               position)
+{
+  const char *id = caravan_reader_get_string (l, object, "id", TRUE);
+  gpointer first;
+  gsize len;
+
+  if (id == NULL)
+    return NULL;
+
+  if (g_hash_table_lookup_extended (index, id, NULL, &first))
+    {
+      len = caravan_reader_push_key (l, "id");
+      /* Translators: "duplicate id “astana” (also used by places[0])" */
+      caravan_reader_add_error (l, CARAVAN_STORY_ERROR_DUPLICATE_ID,
+                                _("duplicate id “%s” (also used by %s[%u])"),
+                                id, collection, GPOINTER_TO_UINT (first));
+      caravan_reader_pop (l, len);
+      return NULL;
+    }
+
+  g_hash_table_insert (index, (gpointer) id, GUINT_TO_POINTER (position));
+  return id;
+}
+
+/* Iterates over the objects of an array member; reports non-objects. */
+void
+caravan_reader_read_list (CaravanStoryReader  *l,
+                          JsonObject          *root,
+                          const char          *key,
+                          CaravanReadItemFunc  read_item)
+{
+  JsonArray *array = caravan_reader_get_array (l, root, key, FALSE);
+  gsize key_len;
+  guint n;
+
+  if (array == NULL)
+    return;
+
+  key_len = caravan_reader_push_key (l, key);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize len = caravan_reader_push_index (l, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        read_item (l, json_node_get_object (node), i);
+      else
+        caravan_reader_wrong_type (l, node, _("an object"));
+      caravan_reader_pop (l, len);
+    }
+  caravan_reader_pop (l, key_len);
+}
+
+gpointer
+caravan_reader_lookup_article (CaravanStory *story,
+                               const char   *id)
+{
+  return caravan_story_lookup_article (story, id);
+}
+
+gpointer
+caravan_reader_lookup_place (CaravanStory *story,
+                             const char   *id)
+{
+  return caravan_story_lookup_place (story, id);
+}
+
+gpointer
+caravan_reader_lookup_event (CaravanStory *story,
+                             const char   *id)
+{
+  return caravan_story_lookup_event (story, id);
+}
+
+/* Resolves a string id via @lookup; reports unknown or mistyped references. */
+gpointer
+caravan_reader_resolve_reference (CaravanStoryReader *l,
+                                  JsonNode           *node,
+                                  CaravanLookupFunc   lookup,
+                                  const char         *what)
+{
+  gpointer object;
+
+  if (!caravan_reader_node_is_string (node))
+    {
+      caravan_reader_wrong_type (l, node, _("a string id"));
+      return NULL;
+    }
+
+  object = lookup (l->story, json_node_get_string (node));
+  if (object == NULL)
+    /* Translators: "unknown place “astna”"; the first %s is "place", "event" or "article" */
+    caravan_reader_add_error (l, CARAVAN_STORY_ERROR_UNKNOWN_REFERENCE, _("unknown %s “%s”"),
+                              what, json_node_get_string (node));
+  return object;
+}
+
+/* Reads a member holding an array of ids and resolves each. */
+GPtrArray *
+caravan_reader_read_references (CaravanStoryReader *l,
+                                JsonObject         *object,
+                                const char         *key,
+                                CaravanLookupFunc   lookup,
+                                const char         *what)
+{
+  JsonArray *array = caravan_reader_get_array (l, object, key, FALSE);
+  GPtrArray *result = g_ptr_array_new ();
+  gsize key_len;
+  guint n;
+
+  if (array == NULL)
+    return result;
+
+  key_len = caravan_reader_push_key (l, key);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = caravan_reader_push_index (l, i);
+      gpointer found = caravan_reader_resolve_reference (l, json_array_get_element (array, i),
+                                                         lookup, what);
+
+      if (found != NULL)
+        g_ptr_array_add (result, found);
+      caravan_reader_pop (l, len);
+    }
+  caravan_reader_pop (l, key_len);
+  return result;
+}
+
+void
+caravan_story_reader_init (CaravanStoryReader *l,
+                           const char         *data,
+                           gsize               length)
+{
+  *l = (CaravanStoryReader) {
+    .data = data,
+    .length = length,
+    .pending = g_array_new (FALSE, FALSE, sizeof (CaravanPendingProblem)),
+    .path = g_string_new (NULL),
+    .story = caravan_story_new (),
+    .article_index = g_hash_table_new (g_str_hash, g_str_equal),
+    .place_index = g_hash_table_new (g_str_hash, g_str_equal),
+    .event_index = g_hash_table_new (g_str_hash, g_str_equal),
+    .excerpt_index = g_hash_table_new (g_str_hash, g_str_equal),
+    .route_index = g_hash_table_new (g_str_hash, g_str_equal),
+  };
+  g_array_set_clear_func (l->pending, clear_pending_problem);
+}
+
+void
+caravan_story_reader_clear (CaravanStoryReader *l)
+{
+  g_clear_object (&l->story);
+  g_clear_pointer (&l->article_index, g_hash_table_unref);
+  g_clear_pointer (&l->place_index, g_hash_table_unref);
+  g_clear_pointer (&l->event_index, g_hash_table_unref);
+  g_clear_pointer (&l->excerpt_index, g_hash_table_unref);
+  g_clear_pointer (&l->route_index, g_hash_table_unref);
+  if (l->path != NULL)
+    g_string_free (g_steal_pointer (&l->path), TRUE);
+  g_clear_pointer (&l->pending, g_array_unref);
+}

@@ -1,0 +1,849 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-presentation.c: presentation mode: start from the main window, step with real key
+ * events, blank, autoplay, leave back to the previous view; caption size, contrast and pin
+ * clearance at projector sizes; the presenter view; the offline ready check. */
+
+#define G_LOG_DOMAIN "caravan-test-presentation"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "caravan-application.h"
+#include "caravan-event.h"
+#include "caravan-map-view.h"
+#include "caravan-place.h"
+#include "caravan-presentation.h"
+#include "caravan-presenter-view.h"
+#include "caravan-ready-check.h"
+#include "caravan-selection.h"
+#include "caravan-story.h"
+#include "caravan-test-utils.h"
+#include "caravan-window.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+static CaravanApplication *app;
+
+static CaravanWindow *
+get_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (CARAVAN_IS_WINDOW (l->data))
+      return l->data;
+  g_assert_not_reached ();
+}
+
+static CaravanSelection *
+get_selection (void)
+{
+  return caravan_window_get_selection (get_window ());
+}
+
+static CaravanStory *
+get_story (void)
+{
+  CaravanStory *story = caravan_selection_get_story (get_selection ());
+
+  g_assert_nonnull (story);
+  return story;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *css_class)
+{
+  GtkWidget *label = find_widget (root, GTK_TYPE_LABEL, css_class);
+
+  g_assert_nonnull (label);
+  return GTK_LABEL (label);
+}
+
+static guint
+event_index (const char *id)
+{
+  CaravanEvent *event = caravan_story_lookup_event (get_story (), id);
+
+  g_assert_nonnull (event);
+  return caravan_story_get_event_index (get_story (), event);
+}
+
+static gboolean
+is_drawn (gpointer user_data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (user_data)) && gtk_widget_get_width (GTK_WIDGET (user_data)) > 0;
+}
+
+static gboolean
+presentation_is_gone (gpointer user_data)
+{
+  return caravan_window_get_presentation (get_window ()) == NULL;
+}
+
+/* Real key presses through the X server (xdotool, XTEST) when we can; otherwise the same
+ * GdkEvent path is not available in GTK 4.8, so emit the window's key controller signal. */
+static gboolean
+can_send_real_keys (void)
+{
+#ifdef GDK_WINDOWING_X11
+  static int usable = -1;
+
+  if (usable < 0)
+    {
+      g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+      usable = xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+      if (!usable)
+        g_test_message ("xdotool or X11 missing: keys go to the key controller directly");
+    }
+  return usable;
+#else
+  return FALSE;
+#endif
+}
+
+static void
+emit_key (GtkWidget *window,
+          guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          break;
+        }
+    }
+  g_assert_true (handled);
+}
+
+static void
+press_key (GtkWidget  *window,
+           const char *name)
+{
+  if (can_send_real_keys ())
+    {
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+      char *argv[] = { (char *) "xdotool", (char *) "key", (char *) "--clearmodifiers",
+                       (char *) name, NULL };
+
+      g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                                   &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+    }
+  else
+    emit_key (window, gdk_keyval_from_name (name));
+
+  caravan_test_iterate (150);
+}
+
+typedef struct
+{
+  ShumateViewport *viewport;
+  double           latitude;
+  double           longitude;
+} CentreWait;
+
+static gboolean
+centre_is_near (gpointer user_data)
+{
+  CentreWait *wait = user_data;
+
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (wait->viewport)) - wait->latitude) < 0.01 &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (wait->viewport)) - wait->longitude) < 0.01;
+}
+
+/* The map view flies (about a second) when the selection changes: wait for it to land. */
+static void
+assert_map_centre_near (CaravanMapView *map_view,
+                        double          lat,
+                        double          lon)
+{
+  CentreWait wait = { caravan_map_view_get_viewport (map_view), lat, lon };
+
+  caravan_test_wait_until (centre_is_near, &wait, 3000);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (wait.viewport)), lat, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (wait.viewport)), lon, 0.01);
+}
+
+static void
+assert_shows_step (CaravanPresentation *presentation,
+                   guint                step)
+{
+  g_autoptr(CaravanEvent) event = g_list_model_get_item (caravan_story_get_events (get_story ()), step);
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (app), "select-event");
+  CaravanPlace *place = caravan_event_get_first_place (event);
+
+  g_assert_cmpuint (caravan_presentation_get_step (presentation), ==, step);
+  g_assert_true (caravan_selection_get_event (get_selection ()) == event);
+  /* The remote-control state shows the presentation's position. */
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, caravan_event_get_id (event));
+  if (place != NULL)
+    assert_map_centre_near (caravan_presentation_get_map_view (presentation),
+                            caravan_place_get_latitude (place), caravan_place_get_longitude (place));
+}
+
+static CaravanPresentation *
+start_from_window (const char *action)
+{
+  CaravanPresentation *presentation;
+
+  gtk_widget_activate_action (GTK_WIDGET (get_window ()), action, NULL);
+  presentation = caravan_window_get_presentation (get_window ());
+  g_assert_nonnull (presentation);
+  g_assert_true (caravan_test_wait_until (is_drawn, presentation, 5000));
+  caravan_test_iterate (300);
+  return presentation;
+}
+
+/* F5 from the current event; keys step forward and back; Esc restores the previous view. */
+static void
+test_keys_and_leave (void)
+{
+  CaravanWindow *window = get_window ();
+  CaravanSelection *selection = get_selection ();
+  CaravanMapView *main_map = CARAVAN_MAP_VIEW (find_widget (GTK_WIDGET (window), CARAVAN_TYPE_MAP_VIEW, NULL));
+  ShumateViewport *main_viewport = caravan_map_view_get_viewport (main_map);
+  CaravanPresentation *presentation;
+  CaravanEvent *start_event;
+  CaravanPlace *place;
+  double lat, lon, zoom, start, end;
+  guint first;
+  GdkRectangle geometry;
+  GdkMonitor *monitor;
+
+  g_assert_true (caravan_test_wait_until (is_drawn, window, 5000));
+  start_event = caravan_story_lookup_event (get_story (), "khorgos-dry-port-opens");
+  caravan_selection_select_event (selection, start_event);
+  place = caravan_selection_get_place (selection);
+  caravan_test_iterate (200);
+  /* The user then looks around on their own: a different zoom and a narrower time range. */
+  caravan_map_view_zoom_by (main_map, -2);
+  caravan_map_view_pan_by (main_map, 120, -40);
+  caravan_selection_set_visible_range (selection, caravan_selection_get_visible_start (selection) + 100,
+                                       caravan_selection_get_visible_end (selection) - 100);
+  caravan_test_iterate (100);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (main_viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (main_viewport));
+  zoom = shumate_viewport_get_zoom_level (main_viewport);
+  start = caravan_selection_get_visible_start (selection);
+  end = caravan_selection_get_visible_end (selection);
+
+  presentation = start_from_window ("win.present");
+  first = event_index ("khorgos-dry-port-opens");
+  assert_shows_step (presentation, first);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Fullscreen on the monitor. Xvfb has no window manager to honour the fullscreen request,
+   * so only the size asked for is checked (less the client-side decoration's border). */
+  monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (presentation)),
+                                                gtk_native_get_surface (GTK_NATIVE (presentation)));
+  gdk_monitor_get_geometry (monitor, &geometry);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (presentation)), >=, geometry.width - 20);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (presentation)), >=, geometry.height - 20);
+
+  press_key (GTK_WIDGET (presentation), "Right");
+  assert_shows_step (presentation, first + 1);
+  press_key (GTK_WIDGET (presentation), "space");
+  assert_shows_step (presentation, first + 2);
+  press_key (GTK_WIDGET (presentation), "Page_Down");
+  assert_shows_step (presentation, first + 3);
+  press_key (GTK_WIDGET (presentation), "Down");
+  assert_shows_step (presentation, first + 4);
+  press_key (GTK_WIDGET (presentation), "Return");
+  assert_shows_step (presentation, first + 5);
+  press_key (GTK_WIDGET (presentation), "Left");
+  assert_shows_step (presentation, first + 4);
+  press_key (GTK_WIDGET (presentation), "Page_Up");
+  assert_shows_step (presentation, first + 3);
+  press_key (GTK_WIDGET (presentation), "Up");
+  assert_shows_step (presentation, first + 2);
+  press_key (GTK_WIDGET (presentation), "BackSpace");
+  assert_shows_step (presentation, first + 1);
+  press_key (GTK_WIDGET (presentation), "Home");
+  assert_shows_step (presentation, 0);
+  press_key (GTK_WIDGET (presentation), "End");
+  assert_shows_step (presentation, caravan_presentation_get_n_steps (presentation) - 1);
+  /* 1, 2, Enter: step 12. */
+  press_key (GTK_WIDGET (presentation), "1");
+  press_key (GTK_WIDGET (presentation), "2");
+  g_assert_cmpuint (caravan_presentation_get_step (presentation), ==,
+                    caravan_presentation_get_n_steps (presentation) - 1);
+  press_key (GTK_WIDGET (presentation), "Return");
+  assert_shows_step (presentation, 11);
+  /* The map stays where it was for an event without a place. */
+  {
+    CaravanEvent *placeless = caravan_story_lookup_event (get_story (), "article-written");
+    guint index = caravan_story_get_event_index (get_story (), placeless);
+    ShumateViewport *viewport = caravan_map_view_get_viewport (caravan_presentation_get_map_view (presentation));
+    double before_lat, before_lon;
+
+    g_assert_null (caravan_event_get_first_place (placeless));
+    g_assert_true (caravan_presentation_go_to_step (presentation, index - 1));
+    assert_shows_step (presentation, index - 1);
+    before_lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+    before_lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+    press_key (GTK_WIDGET (presentation), "Right");
+    assert_shows_step (presentation, index);
+    caravan_test_iterate (300);
+    assert_map_centre_near (caravan_presentation_get_map_view (presentation), before_lat, before_lon);
+    g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (presentation), "presentation-title")), ==,
+                     caravan_event_get_title (placeless));
+  }
+
+  /* Esc: back to where the user was. */
+  press_key (GTK_WIDGET (presentation), "Escape");
+  g_assert_true (caravan_test_wait_until (presentation_is_gone, NULL, 5000));
+  caravan_test_iterate (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (caravan_selection_get_event (selection) == start_event);
+  g_assert_true (caravan_selection_get_place (selection) == place);
+  g_assert_cmpfloat (caravan_selection_get_visible_start (selection), ==, start);
+  g_assert_cmpfloat (caravan_selection_get_visible_end (selection), ==, end);
+  assert_map_centre_near (main_map, lat, lon);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (main_viewport), ==, zoom);
+}
+
+/* Shift+F5 starts from the first step; B, period and W blank; any key comes back. */
+static void
+test_blank (void)
+{
+  CaravanPresentation *presentation;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint8 rgba[4];
+  int w, h;
+
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "xi-visits-kazakhstan"));
+  presentation = start_from_window ("win.present-from-start");
+  assert_shows_step (presentation, 0);
+  w = gtk_widget_get_width (GTK_WIDGET (presentation));
+  h = gtk_widget_get_height (GTK_WIDGET (presentation));
+
+  press_key (GTK_WIDGET (presentation), "b");
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_BLACK);
+  texture = caravan_test_save_screenshot (GTK_WIDGET (presentation), "presentation-blank-black");
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_true (caravan_test_texture_pixel (texture, w * (i + 1) / 4, h * (i + 1) / 4, rgba));
+      g_assert_cmpuint (rgba[0] + rgba[1] + rgba[2], ==, 0);
+    }
+  g_clear_object (&texture);
+
+  /* Any key returns, and does nothing else. */
+  press_key (GTK_WIDGET (presentation), "Right");
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_NONE);
+  assert_shows_step (presentation, 0);
+
+  press_key (GTK_WIDGET (presentation), "period");
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_BLACK);
+  press_key (GTK_WIDGET (presentation), "x");
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_NONE);
+
+  press_key (GTK_WIDGET (presentation), "w");
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_WHITE);
+  texture = caravan_test_capture (GTK_WIDGET (presentation));
+  g_assert_true (caravan_test_texture_pixel (texture, w / 3, h / 2, rgba));
+  g_assert_cmpuint (rgba[0] + rgba[1] + rgba[2], ==, 3 * 255);
+  press_key (GTK_WIDGET (presentation), "Escape");
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_NONE);
+  g_assert_nonnull (caravan_window_get_presentation (get_window ()));
+
+  /* T cycles the map themes, starting from the projector theme. */
+  g_assert_cmpint (caravan_presentation_get_theme (presentation), ==, CARAVAN_MAP_THEME_PROJECTOR);
+  press_key (GTK_WIDGET (presentation), "t");
+  g_assert_cmpint (caravan_presentation_get_theme (presentation), !=, CARAVAN_MAP_THEME_PROJECTOR);
+  caravan_presentation_set_theme (presentation, CARAVAN_MAP_THEME_PROJECTOR);
+
+  press_key (GTK_WIDGET (presentation), "Escape");
+  g_assert_true (caravan_test_wait_until (presentation_is_gone, NULL, 5000));
+}
+
+static gboolean
+step_reached (gpointer user_data)
+{
+  CaravanPresentation *presentation = caravan_window_get_presentation (get_window ());
+
+  return presentation && caravan_presentation_get_step (presentation) == GPOINTER_TO_UINT (user_data);
+}
+
+/* P plays and pauses; the indicator shows it; loop wraps from the end to the start. */
+static void
+test_autoplay (void)
+{
+  CaravanPresentation *presentation = start_from_window ("win.present-from-start");
+  GtkLabel *indicator = find_label (GTK_WIDGET (presentation), "presentation-autoplay");
+  guint n = caravan_presentation_get_n_steps (presentation);
+  guint paused_at;
+
+  caravan_presentation_set_seconds_per_step (presentation, 0.2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  press_key (GTK_WIDGET (presentation), "p");
+  g_assert_true (caravan_presentation_get_autoplay (presentation));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_true (caravan_test_wait_until (step_reached, GUINT_TO_POINTER (3), 5000));
+  caravan_test_save_screenshot (GTK_WIDGET (presentation), "presentation-autoplay");
+
+  press_key (GTK_WIDGET (presentation), "p");
+  g_assert_false (caravan_presentation_get_autoplay (presentation));
+  paused_at = caravan_presentation_get_step (presentation);
+  caravan_test_iterate (700);
+  g_assert_cmpuint (caravan_presentation_get_step (presentation), ==, paused_at);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+
+  /* Without loop it stops at the end; with loop it starts again. */
+  caravan_presentation_go_to_step (presentation, n - 2);
+  caravan_presentation_set_autoplay (presentation, TRUE);
+  g_assert_true (caravan_test_wait_until (step_reached, GUINT_TO_POINTER (n - 1), 5000));
+  caravan_test_iterate (700);
+  g_assert_cmpuint (caravan_presentation_get_step (presentation), ==, n - 1);
+  g_assert_false (caravan_presentation_get_autoplay (presentation));
+
+  press_key (GTK_WIDGET (presentation), "l");
+  g_assert_true (caravan_presentation_get_loop (presentation));
+  caravan_presentation_set_autoplay (presentation, TRUE);
+  g_assert_true (caravan_test_wait_until (step_reached, GUINT_TO_POINTER (0), 5000));
+  caravan_presentation_set_autoplay (presentation, FALSE);
+
+  press_key (GTK_WIDGET (presentation), "Escape");
+  g_assert_true (caravan_test_wait_until (presentation_is_gone, NULL, 5000));
+}
+
+/* WCAG 2 relative luminance and contrast ratio. */
+static double
+luminance (const guint8 rgba[4])
+{
+  double c[3];
+
+  for (int i = 0; i < 3; i++)
+    {
+      double v = rgba[i] / 255.0;
+
+      c[i] = v <= 0.03928 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double
+contrast (const guint8 a[4],
+          const guint8 b[4])
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The strongest contrast any pixel of @label has against @background: the text's own colour
+ * (the stems of large glyphs are fully covered pixels). */
+static double
+measure_label_contrast (GdkTexture          *texture,
+                        CaravanPresentation *presentation,
+                        GtkLabel            *label,
+                        const guint8         background[4])
+{
+  graphene_rect_t bounds;
+  double best = 1;
+  guint8 rgba[4];
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (presentation), &bounds));
+  for (int y = bounds.origin.y; y < bounds.origin.y + bounds.size.height; y++)
+    for (int x = bounds.origin.x; x < bounds.origin.x + bounds.size.width; x++)
+      if (caravan_test_texture_pixel (texture, x, y, rgba))
+        best = MAX (best, contrast (rgba, background));
+  return best;
+}
+
+/* Rows of the texture inside @label's bounds that hold text pixels, grouped in runs: the
+ * height of the first run is the rendered height of the first line's glyphs. */
+static int
+measure_first_line_ink (GdkTexture          *texture,
+                        CaravanPresentation *presentation,
+                        GtkLabel            *label,
+                        const guint8         background[4])
+{
+  graphene_rect_t bounds;
+  int first = -1, last = -1;
+  guint8 rgba[4];
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (presentation), &bounds));
+  for (int y = bounds.origin.y; y < bounds.origin.y + bounds.size.height; y++)
+    {
+      gboolean ink = FALSE;
+
+      for (int x = bounds.origin.x; x < bounds.origin.x + bounds.size.width && !ink; x++)
+        ink = caravan_test_texture_pixel (texture, x, y, rgba) && contrast (rgba, background) > 1.5;
+      if (ink && first < 0)
+        first = y;
+      if (ink)
+        last = y;
+      else if (first >= 0)
+        break;
+    }
+  return first >= 0 ? last - first + 1 : 0;
+}
+
+static gboolean
+rects_overlap (const graphene_rect_t *a,
+               const graphene_rect_t *b)
+{
+  graphene_rect_t inter;
+
+  return graphene_rect_intersection (a, b, &inter) && inter.size.width > 0.5 && inter.size.height > 0.5;
+}
+
+/* No text clipped or overlapping, everything inside the window, the current pins clear of
+ * the caption. */
+static void
+assert_layout_clean (CaravanPresentation *presentation)
+{
+  const char *classes[] = { "presentation-title", "presentation-date", "presentation-quote",
+                            "presentation-progress" };
+  graphene_rect_t bounds[G_N_ELEMENTS (classes)];
+  graphene_rect_t caption, window_rect;
+  CaravanEvent *event = caravan_selection_get_event (get_selection ());
+  CaravanMapView *map_view = caravan_presentation_get_map_view (presentation);
+  int width = gtk_widget_get_width (GTK_WIDGET (presentation));
+  int height = gtk_widget_get_height (GTK_WIDGET (presentation));
+
+  graphene_rect_init (&window_rect, 0, 0, width, height);
+  g_assert_true (caravan_presentation_get_caption_bounds (presentation, &caption));
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      GtkLabel *label = find_label (GTK_WIDGET (presentation), classes[i]);
+      int natural;
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (label)))
+        {
+          graphene_rect_init (&bounds[i], 0, 0, 0, 0);
+          continue;
+        }
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (presentation), &bounds[i]));
+      /* Clipped text: less room than the label needs at its width. */
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, bounds[i].size.width,
+                          NULL, &natural, NULL, NULL);
+      g_assert_cmpfloat (bounds[i].size.height + 0.5, >=, natural);
+      g_assert_true (graphene_rect_contains_rect (&window_rect, &bounds[i]));
+      if (i < 3)
+        g_assert_true (graphene_rect_contains_rect (&caption, &bounds[i]));
+      for (guint j = 0; j < i; j++)
+        g_assert_false (rects_overlap (&bounds[i], &bounds[j]));
+    }
+
+  for (guint p = 0; event != NULL && p < caravan_event_get_n_places (event); p++)
+    {
+      CaravanPlace *place = caravan_event_get_place (event, p);
+      GtkWidget *pin = caravan_map_view_get_pin (map_view, place);
+      graphene_rect_t pin_bounds;
+      double x, y, tip_x, tip_y;
+
+      if (!gtk_widget_get_child_visible (gtk_widget_get_parent (pin)) ||
+          !gtk_widget_compute_bounds (pin, GTK_WIDGET (presentation), &pin_bounds) ||
+          !graphene_rect_intersection (&pin_bounds, &window_rect, NULL))
+        continue;
+      g_assert_false (rects_overlap (&pin_bounds, &caption));
+      shumate_viewport_location_to_widget_coords (caravan_map_view_get_viewport (map_view),
+                                                  GTK_WIDGET (map_view),
+                                                  caravan_place_get_latitude (place),
+                                                  caravan_place_get_longitude (place), &x, &y);
+      g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (map_view), GTK_WIDGET (presentation),
+                                                       x, y, &tip_x, &tip_y));
+      g_assert_false (graphene_rect_contains_point (&caption, &GRAPHENE_POINT_INIT (tip_x, tip_y)));
+    }
+}
+
+static gboolean
+layout_applied (gpointer user_data)
+{
+  CaravanPresentation *presentation = user_data;
+  GtkLabel *title = find_label (GTK_WIDGET (presentation), "presentation-title");
+
+  return is_drawn (presentation) && gtk_label_get_attributes (title) != NULL;
+}
+
+static CaravanPresentation *
+open_windowed (int width,
+               int height)
+{
+  CaravanPresentation *presentation = caravan_presentation_new (get_selection (), NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (presentation), width, height);
+  gtk_window_present (GTK_WINDOW (presentation));
+  g_assert_true (caravan_test_wait_until (layout_applied, presentation, 5000));
+  caravan_test_iterate (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (presentation)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (presentation)), ==, height);
+  return presentation;
+}
+
+/* Every step at a projector size: the layout stays clean and the pins clear of the caption. */
+static void
+check_size (int         width,
+            int         height,
+            const char *screenshot)
+{
+  CaravanPresentation *presentation;
+  guint n;
+
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "khorgos-rail-link"));
+  presentation = open_windowed (width, height);
+  n = caravan_presentation_get_n_steps (presentation);
+  for (guint step = 0; step < n; step++)
+    {
+      caravan_presentation_go_to_step (presentation, step);
+      caravan_test_iterate (60);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (presentation));
+      assert_layout_clean (presentation);
+    }
+
+  if (screenshot != NULL)
+    {
+      g_autofree char *name = NULL;
+
+      /* The longest quote, and a step with two places. */
+      caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "snap-election-called"));
+      caravan_test_iterate (200);
+      name = g_strdup_printf ("%s-long-quote", screenshot);
+      caravan_test_save_screenshot (GTK_WIDGET (presentation), name);
+      caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "khorgos-rail-link"));
+      caravan_test_iterate (200);
+      caravan_test_save_screenshot (GTK_WIDGET (presentation), screenshot);
+    }
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  caravan_test_iterate (50);
+}
+
+/* At 1024x768: body text at least 1/30 of the height, measured on the layout and on the
+ * rendered pixels, and at least 7:1 contrast against the caption's own background. */
+static void
+test_caption_legibility (void)
+{
+  CaravanPresentation *presentation;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkLabel *title, *date, *quote, *progress;
+  graphene_rect_t caption;
+  PangoLayoutLine *line;
+  PangoRectangle ink, logical;
+  guint8 background[4];
+  double title_contrast, date_contrast, quote_contrast, progress_contrast;
+  double min_height = 768 / 30.0;
+  int font_px, ink_height;
+
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "borrell-visits-astana"));
+  presentation = open_windowed (1024, 768);
+  title = find_label (GTK_WIDGET (presentation), "presentation-title");
+  date = find_label (GTK_WIDGET (presentation), "presentation-date");
+  quote = find_label (GTK_WIDGET (presentation), "presentation-quote");
+  progress = find_label (GTK_WIDGET (presentation), "presentation-progress");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (quote)));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Borrell visits Astana");
+  g_assert_false (gtk_label_get_use_markup (quote));
+  assert_layout_clean (presentation);
+
+  /* The body text: the quote's font size and its first line's height in pixels. */
+  line = pango_layout_get_line_readonly (gtk_label_get_layout (quote), 0);
+  pango_layout_line_get_pixel_extents (line, &ink, &logical);
+  font_px = pango_font_description_get_size (pango_context_get_font_description (
+              pango_layout_get_context (gtk_label_get_layout (quote))));
+  {
+    PangoAttrIterator *iter = pango_attr_list_get_iterator (gtk_label_get_attributes (quote));
+    PangoAttrInt *size = (PangoAttrInt *) pango_attr_iterator_get (iter, PANGO_ATTR_ABSOLUTE_SIZE);
+
+    g_assert_nonnull (size);
+    font_px = size->value / PANGO_SCALE;
+    pango_attr_iterator_destroy (iter);
+  }
+
+  texture = caravan_test_save_screenshot (GTK_WIDGET (presentation), "presentation-1024x768-legibility");
+  g_assert_true (caravan_presentation_get_caption_bounds (presentation, &caption));
+  g_assert_true (caravan_test_texture_pixel (texture, caption.origin.x + caption.size.width - 3,
+                                             caption.origin.y + 3, background));
+  g_assert_cmpuint (background[3], ==, 255);
+  ink_height = measure_first_line_ink (texture, presentation, quote, background);
+
+  title_contrast = measure_label_contrast (texture, presentation, title, background);
+  date_contrast = measure_label_contrast (texture, presentation, date, background);
+  quote_contrast = measure_label_contrast (texture, presentation, quote, background);
+  {
+    graphene_rect_t strip;
+    guint8 strip_background[4];
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (progress), GTK_WIDGET (presentation), &strip));
+    g_assert_true (caravan_test_texture_pixel (texture, strip.origin.x + 1, strip.origin.y + 1, strip_background));
+    progress_contrast = measure_label_contrast (texture, presentation, progress, strip_background);
+  }
+
+  g_test_message ("1024x768: body font %d px, line height %d px, first line ink %d px "
+                  "(rows with text pixels); minimum 1/30 = %.1f px",
+                  font_px, logical.height, ink_height, min_height);
+  g_test_message ("1024x768: contrast title %.1f:1, date %.1f:1, quote %.1f:1, progress %.1f:1; "
+                  "caption background #%02x%02x%02x",
+                  title_contrast, date_contrast, quote_contrast, progress_contrast,
+                  background[0], background[1], background[2]);
+  g_assert_cmpfloat (font_px, >=, min_height);
+  g_assert_cmpfloat (logical.height, >=, min_height);
+  /* Ink of the first line spans ascenders to descenders: more than the font's x-height. */
+  g_assert_cmpfloat (ink_height, >=, min_height * 0.7);
+  g_assert_cmpfloat (title_contrast, >=, 7.0);
+  g_assert_cmpfloat (date_contrast, >=, 7.0);
+  g_assert_cmpfloat (quote_contrast, >=, 7.0);
+  g_assert_cmpfloat (progress_contrast, >=, 7.0);
+
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  caravan_test_iterate (50);
+}
+
+static void
+test_size_1024x768 (void)
+{
+  check_size (1024, 768, "presentation-1024x768");
+}
+
+static void
+test_size_1280x720 (void)
+{
+  check_size (1280, 720, "presentation-1280x720");
+}
+
+static void
+test_size_1920x1080 (void)
+{
+  check_size (1920, 1080, "presentation-1920x1080");
+}
+
+/* 3840x2160 logical pixels (a 4K projector at scale 1; at scale 2 it is 1920x1080 logical). */
+static void
+test_size_3840x2160 (void)
+{
+  check_size (3840, 2160, NULL);
+}
+
+/* The presenter view follows the same selection: notes, next event, step count, clock. */
+static void
+test_presenter_view (void)
+{
+  CaravanSelection *selection = get_selection ();
+  CaravanPresenterView *view = caravan_presenter_view_new (selection);
+  CaravanEvent *event = caravan_story_lookup_event (get_story (), "csto-deployed-to-almaty");
+  g_autoptr(CaravanEvent) next = NULL;
+  g_autofree char *progress = NULL;
+  guint index;
+
+  gtk_window_set_default_size (GTK_WINDOW (view), 1280, 800);
+  gtk_window_present (GTK_WINDOW (view));
+  g_assert_true (caravan_test_wait_until (is_drawn, view, 5000));
+
+  caravan_selection_select_event (selection, event);
+  caravan_test_iterate (100);
+  index = caravan_story_get_event_index (get_story (), event);
+  next = g_list_model_get_item (caravan_story_get_events (get_story ()), index + 1);
+  progress = g_strdup_printf ("%u / %u", index + 1, g_list_model_get_n_items (caravan_story_get_events (get_story ())));
+
+  g_assert_nonnull (caravan_event_get_notes (event));
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-notes")), ==,
+                   caravan_event_get_notes (event));
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-current")), ==,
+                   caravan_event_get_title (event));
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-next")), ==,
+                   caravan_event_get_title (next));
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-progress")), ==, progress);
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-elapsed")), ==, "0:00:00");
+  g_assert_cmpuint (strlen (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-clock"))), ==, 5);
+  caravan_test_save_screenshot (GTK_WIDGET (view), "presenter-view-1280x800");
+
+  /* Both stay in step: a step elsewhere shows here. */
+  caravan_selection_next_event (selection);
+  caravan_test_iterate (50);
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-current")), ==,
+                   caravan_event_get_title (next));
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  caravan_test_iterate (50);
+}
+
+/* The offline check passes for the bundled story and explains steps without a place. */
+static void
+test_ready_check (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  GListModel *events = caravan_story_get_events (get_story ());
+  guint placeless = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(CaravanEvent) event = g_list_model_get_item (events, i);
+
+      placeless += caravan_event_get_first_place (event) == NULL;
+    }
+
+  g_assert_true (caravan_ready_check_story (get_story (), CARAVAN_MAP_THEME_PROJECTOR, problems, notes));
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (notes->len, >=, placeless);
+  g_assert_nonnull (strstr (notes->pdata[0], "Step "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  caravan_test_init (&argc, &argv);
+
+  app = caravan_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/presentation/keys-and-leave", test_keys_and_leave);
+  g_test_add_func ("/presentation/blank", test_blank);
+  g_test_add_func ("/presentation/autoplay", test_autoplay);
+  g_test_add_func ("/presentation/caption-legibility", test_caption_legibility);
+  g_test_add_func ("/presentation/size/1024x768", test_size_1024x768);
+  g_test_add_func ("/presentation/size/1280x720", test_size_1280x720);
+  g_test_add_func ("/presentation/size/1920x1080", test_size_1920x1080);
+  g_test_add_func ("/presentation/size/3840x2160", test_size_3840x2160);
+  g_test_add_func ("/presentation/presenter-view", test_presenter_view);
+  g_test_add_func ("/presentation/ready-check", test_ready_check);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
