@@ -17,6 +17,7 @@ RT_BRANCH=12
 RT_RECIPE=1
 OUT=$CARAVAN_TOP/_flatpak
 LOGS=$OUT/logs
+PYTHON=$(command -v python3 || echo /usr/bin/python3)
 
 # What the runtime holds: build tools and libraries for Caravan, plus what flatpak-builder runs
 # inside the SDK (appstream-compose from appstream-util, glib-compile-schemas,
@@ -135,7 +136,7 @@ check_installed () {
            "export/share/dbus-1/services/$APP_ID.service" \
            "export/share/mime/packages/$APP_ID.xml" \
            "files/bin/caravan" \
-           "files/share/caravan" \
+           "files/share/app-info/xmls/$APP_ID.xml.gz" \
            "files/share/glib-2.0/schemas/gschemas.compiled"; do
     if [ -e "$loc/$f" ]; then echo "ok: $f"; else echo "MISSING: $f"; ok=1; fi
   done
@@ -218,9 +219,9 @@ build_bundle () {
   rm -f "$OUT/caravan.flatpak"
   flatpak build-bundle "$OUT/repo" "$OUT/caravan.flatpak" "$APP_ID" || return 1
   ls -l "$OUT/caravan.flatpak"
-  # What a user types; the runtime is already installed here.
-  flatpak install --user -y --noninteractive --reinstall "$OUT/caravan.flatpak" \
-    && flatpak info --user "$APP_ID"
+  # What a user types (the runtime is already installed here). Bundles cannot --reinstall.
+  flatpak uninstall --user -y --noninteractive "$APP_ID" || return 1
+  flatpak install --user -y --noninteractive "$OUT/caravan.flatpak" && flatpak info --user "$APP_ID"
 }
 
 # --show-manifest only warns about unknown keys and wrong types (and exits 0); any warning on
@@ -239,14 +240,20 @@ show_manifest () {
 
 # An installed tree from meson install, as validate-tree wants it. (flatpak-builder 1.2.3
 # renames the metainfo file to the legacy share/appdata path, so its tree cannot be used.)
+# Built from the working tree itself, whose timestamps keep incremental builds right.
 validate_tree () {
   local profile=$1 id=$2 dir=$OUT/meson-$1 dest=$OUT/dest-$1
   if [ ! -f "$dir/build.ninja" ]; then
-    meson setup "$dir" "$OUT/src" --prefix=/app -Dprofile="$profile" || return 1
+    meson setup "$dir" "$CARAVAN_TOP" --prefix=/app -Dprofile="$profile" || return 1
   fi
-  meson compile -C "$dir" || return 1
+  # Only what gets installed: the tests and benchmarks are not needed here.
+  ninja -C "$dir" $(meson introspect --targets "$dir" | "$PYTHON" -c '
+import json, os, sys
+print(" ".join(os.path.relpath(f, sys.argv[1])
+               for t in json.load(sys.stdin) if t["installed"] for f in t["filename"]))' "$dir") \
+    || return 1
   rm -rf "$dest"
-  meson install -C "$dir" --destdir "$dest" --quiet || return 1
+  meson install -C "$dir" --destdir "$dest" --no-rebuild --quiet || return 1
   appstreamcli validate-tree --no-net "$dest/app" || return 1
   desktop-file-validate "$dest/app/share/applications/$id.desktop" || return 1
   check_mime_icon "$dest/app" "$dest/app/share/mime/packages/$id.xml"

@@ -12,7 +12,8 @@ CARAVAN_BUILD_PACKAGES="meson ninja-build pkgconf gcc gettext libglib2.0-dev lib
   appstream libxml2-utils shared-mime-info hicolor-icon-theme adwaita-icon-theme
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk locales"
 # What the test suite needs on top: a headless display and session bus, sanitizers and libFuzzer.
-CARAVAN_TEST_PACKAGES="xvfb xauth dbus-daemon dbus-x11 at-spi2-core clang libclang-rt-14-dev"
+CARAVAN_TEST_PACKAGES="xvfb xauth dbus-daemon dbus-x11 at-spi2-core clang libclang-rt-14-dev
+  python3-jsonschema imagemagick"
 
 caravan_sudo () {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -24,6 +24,8 @@ typedef struct _CaravanStoryProblem CaravanStoryProblem;
 
 /* map */
 typedef struct _CaravanBasemap CaravanBasemap;
+typedef struct _CaravanLabelPlacer CaravanLabelPlacer;
+typedef struct _CaravanMapPoint CaravanMapPoint;
 typedef struct _CaravanMapSource CaravanMapSource;
 typedef struct _CaravanTilePaintable CaravanTilePaintable;
 typedef struct _CaravanTileRenderer CaravanTileRenderer;

@@ -311,6 +311,32 @@ test_too_large (void)
   assert_too_large (bytes_story, bytes_problems, bytes_error);
 }
 
+/* A small file can still describe a huge tree; the number of values is bounded too. */
+static void
+test_too_many_values (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\n\"format_version\": 1,\n\"title\": \"T\",\n\"x\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStoryProblem) problem = NULL;
+
+  /* the root, the two members and the array are 4 values; the array then overflows */
+  for (guint i = 0; i < CARAVAN_STORY_MAX_VALUES; i++)
+    g_string_append (json, "0,");
+  g_string_append (json, "0]\n}\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+
+  g_assert_null (caravan_story_loader_load_bytes (bytes, &problems, &error));
+  g_assert_error (error, CARAVAN_STORY_ERROR, CARAVAN_STORY_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "more than 2000000 values"));
+  problem = g_list_model_get_item (problems, 0);
+  g_assert_cmpuint (caravan_story_problem_get_line (problem), ==, 4);
+  /* "\"x\": [" is 6 characters; value n sits at column 7 + 2 (n - 1) */
+  g_assert_cmpuint (caravan_story_problem_get_column (problem), ==,
+                    7 + 2 * (CARAVAN_STORY_MAX_VALUES - 4));
+}
+
 static void
 test_missing_file (void)
 {
@@ -440,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/story/load/minimal-and-bom", test_minimal_and_bom);
   g_test_add_func ("/story/load/escapes", test_escapes);
   g_test_add_func ("/story/load/too-large", test_too_large);
+  g_test_add_func ("/story/load/too-many-values", test_too_many_values);
   g_test_add_func ("/story/load/missing-file", test_missing_file);
   g_test_add_func ("/story/load/async", test_async);
   g_test_add_func ("/story/load/async-cancelled", test_async_cancelled);

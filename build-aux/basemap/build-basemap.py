@@ -21,14 +21,25 @@ Z6_CELL = MERC >> 6     # spatial index cell: one z6 tile
 VERSION = 1
 
 # Zoom bands: (min zoom, box W S E N, simplify tolerance in px at zoom tol_z, min lake km², lake file,
-#              river classes, min island/lake area in px² at the band's min zoom)
+#              river classes, min island/lake area in px² at the band's min zoom, whether coasts are
+#              drawn). Each band is simplified for the zoom it is drawn at, so tiles never stroke
+#              more vertices than they can show. The renderer draws coasts from zoom 5, so the
+#              world bands (tiles outside the region) carry none.
 BANDS = [
-    dict(minz=0, box=(-180, -60, 180, 80), tol_z=3, lake_km2=800, lakes='1km', rivers=(1,), min_px2=2.0),
-    dict(minz=4, box=(-15, -5, 150, 78), tol_z=4, lake_km2=300, lakes='1km', rivers=(1, 2), min_px2=2.0),
-    dict(minz=5, box=(10, 12, 125, 66), tol_z=6, lake_km2=25, lakes='1km', rivers=(1, 2, 3, 8), min_px2=1.0),
-    dict(minz=7, box=(44, 34, 92, 56), tol_z=9, lake_km2=2, lakes='100m', rivers=(1, 2, 3, 4, 8), min_px2=0.5),
+    dict(minz=0, box=(-180, -60, 180, 80), tol_z=3, lake_km2=800, lakes='1km', rivers=(1,), min_px2=2.0,
+         coasts=False),
+    dict(minz=4, box=(-15, -5, 150, 78), tol_z=4, lake_km2=300, lakes='1km', rivers=(1, 2), min_px2=2.0,
+         coasts=False),
+    dict(minz=5, box=(10, 12, 125, 66), tol_z=5, lake_km2=50, lakes='1km', rivers=(1, 2), min_px2=1.0,
+         coasts=True),
+    dict(minz=6, box=(10, 12, 125, 66), tol_z=6, lake_km2=25, lakes='1km', rivers=(1, 2, 3, 8), min_px2=1.0,
+         coasts=True),
+    dict(minz=7, box=(44, 34, 92, 56), tol_z=9, lake_km2=2, lakes='100m', rivers=(1, 2, 3, 4, 8), min_px2=0.5,
+         coasts=True),
 ]
 TOLERANCE_PX = 0.45
+RIVER_TOLERANCE_PX = 0.6    # rivers are hairlines: a little more simplification does not show
+MIN_RIVER_PX = 12           # river pieces shorter than this at the band's first zoom are left out
 
 # Kazakhstan-China border at Khorgos: Natural Earth 4.1 puts Khorgos (KZ) inside China. Between
 # these latitudes the shared arc is replaced by this line along the Khorgos river, which leaves
@@ -47,6 +58,11 @@ def merc(lon, lat):
     s = math.sin(math.radians(lat))
     y = 0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)
     return (x * MERC, y * MERC)
+
+
+def first_zoom(band):
+    """The lowest zoom a band is drawn at (the map starts at zoom 3)."""
+    return max(band['minz'], 3)
 
 
 def px_units(z):
@@ -408,7 +424,7 @@ def build_countries(nm, w):
             pts = simp[idx]
             return pts if a >= 0 else pts[::-1]
 
-        min_area = band['min_px2'] * px_units(band['minz']) ** 2
+        min_area = band['min_px2'] * px_units(first_zoom(band)) ** 2
         feats = []
         for ci, c in enumerate(countries):
             rings = []
@@ -447,7 +463,7 @@ def build_countries(nm, w):
             if len(u) > 1:
                 for piece in clip_line(line, box):
                     borders.append((0, [piece]))
-            elif uses[a] == 1:
+            elif uses[a] == 1 and band['coasts']:
                 for piece in clip_line(line, box):
                     coasts.append((0, [piece]))
         w.add_layer('b%d.border' % bi, borders)
@@ -532,7 +548,7 @@ def build_lakes(nm, w):
                 rp = simplify([merc(lon, lat) for lon, lat in ring], tol)
                 if len(rp) < 4:
                     continue
-                if ri > 0 and abs(ring_area(rp)) < band['min_px2'] * px_units(band['minz']) ** 2 * 4:
+                if ri > 0 and abs(ring_area(rp)) < band['min_px2'] * px_units(first_zoom(band)) ** 2 * 4:
                     continue
                 rp = clip_ring(rp, box)
                 if len(rp) >= 3:
@@ -582,6 +598,10 @@ def read_rivers(path):
     return lines
 
 
+def line_length(pts):
+    return sum(math.hypot(pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]) for i in range(len(pts) - 1))
+
+
 def build_rivers(rivers_dir, w):
     classes = {}
     for c in (1, 2, 3, 4, 8):
@@ -590,13 +610,15 @@ def build_rivers(rivers_dir, w):
     river_lines = {}
     for bi, band in enumerate(BANDS):
         box = box_units(band['box'])
-        tol = TOLERANCE_PX * px_units(band['tol_z'])
+        tol = RIVER_TOLERANCE_PX * px_units(band['tol_z'])
         feats = []
+        min_len = MIN_RIVER_PX * px_units(first_zoom(band))
         for c in band['rivers']:
             for line in classes[c]:
                 s = simplify(line, tol)
                 for piece in clip_line(s, box):
-                    feats.append((c, [piece]))
+                    if line_length(piece) >= min_len:
+                        feats.append((c, [piece]))
         n = w.add_layer('b%d.river' % bi, feats)
         river_lines[bi] = [f[1][0] for f in feats if f[0] in (1, 2, 3, 8)]
         print('band %d: %d rivers, %d points' % (bi, len(feats), n))

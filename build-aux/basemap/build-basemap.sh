@@ -4,6 +4,7 @@
 # data/basemap/README.md. Needs (as root on Debian 12):
 #   apt-get install -y --no-install-recommends gmt gmt-gshhg-high iso-codes nodejs npm python3
 # and the npm registry for the pinned packages in package-lock.json.
+# Usage: build-basemap.sh [OUTPUT_DIR]   (default: data/basemap)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -19,4 +20,4 @@ for class in 1 2 3 4 8; do
 done
 
 node extract-cities.js >"$work/cities.json"
-PYTHONDONTWRITEBYTECODE=1 python3 build-basemap.py "$here/node_modules" "$work" "$work/cities.json" "$top/data/basemap"
+PYTHONDONTWRITEBYTECODE=1 python3 build-basemap.py "$here/node_modules" "$work" "$work/cities.json" "${1:-$top/data/basemap}"

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define CARAVAN_BASEMAP_WORLD (1 << 30)
 #define CARAVAN_BASEMAP_CELL_SHIFT 24          /* the spatial index uses z6 tiles */
-#define CARAVAN_BASEMAP_MAX_BANDS 4
+#define CARAVAN_BASEMAP_MAX_BANDS 8
 #define CARAVAN_BASEMAP_N_LANGUAGES 4          /* en, ru, kk, zh */
 
 typedef enum

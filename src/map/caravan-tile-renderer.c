@@ -1,36 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-tile-renderer.c: draws base map tiles from the pre-projected, simplified, indexed
- * geometry of a CaravanBasemap. Labels are placed once per zoom and theme for the whole world
- * (greedy, by priority), so every tile draws exactly the labels that touch it and neighbours
- * agree at their edges. */
+ * geometry of a CaravanBasemap, then the labels of its CaravanLabelPlacer. */
 
 #define G_LOG_DOMAIN "caravan-tile-renderer"
 
 #include "config.h"
 
 #include <math.h>
-#include <pango/pangocairo.h>
 #include <stdlib.h>
 
 #include "caravan-basemap-private.h"
+#include "caravan-label-placer.h"
 #include "caravan-tile-renderer.h"
 
 #define MAX_ZOOM 12
 #define CULL_MARGIN 10.0        /* logical px: strokes and casings that reach into a tile */
-#define HALO_PX 3.0
-
-typedef struct
-{
-  const CaravanBasemapLabel *label;
-  char *text;
-  double x0, y0, x1, y1;        /* box in world px at the placement's zoom */
-} PlacedLabel;
-
-typedef struct
-{
-  PlacedLabel *items;
-  guint n_items;
-} Placement;
 
 struct _CaravanTileRenderer
 {
@@ -38,10 +22,7 @@ struct _CaravanTileRenderer
 
   CaravanBasemap *basemap;
   char *language;
-  int language_index;
-
-  GMutex lock;
-  Placement *placements[CARAVAN_MAP_N_THEMES][MAX_ZOOM + 1];
+  CaravanLabelPlacer *labels;   /* NULL without map data */
 };
 
 G_DEFINE_FINAL_TYPE (CaravanTileRenderer, caravan_tile_renderer, G_TYPE_OBJECT)
@@ -227,6 +208,7 @@ draw_geometry (CaravanTileRenderer *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_tolerance (cr, 0.3);
+  if (g_getenv ("AA")) cairo_set_antialias (cr, atoi (g_getenv ("AA")));
 
   set_color (cr, &style->water);
   cairo_paint (cr);
@@ -323,7 +305,7 @@ draw_geometry (CaravanTileRenderer *self,
   collect_features (layer, view, ids);
   for (guint i = 0; i < ids->len; i++)
     add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, FALSE);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (!g_getenv ("BEVEL")) cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   set_color (cr, &style->border_casing);
   cairo_set_line_width (cr, style->border_casing_width * zf);
   cairo_stroke_preserve (cr);
@@ -333,332 +315,15 @@ draw_geometry (CaravanTileRenderer *self,
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Labels */
-
-static double
-label_font_size (const CaravanBasemapLabel *label,
-                 guint                      zoom)
-{
-  switch ((CaravanLabelKind) label->kind)
-    {
-    case CARAVAN_LABEL_COUNTRY:
-      return zoom <= 3 ? 10.5 : zoom <= 5 ? 12.0 : 14.0;
-    case CARAVAN_LABEL_SEA:
-      return zoom <= 4 ? 11.0 : 13.0;
-    case CARAVAN_LABEL_LAKE:
-    case CARAVAN_LABEL_RIVER:
-      return 10.5;
-    case CARAVAN_LABEL_PLACE:
-    default:
-      return label->rank <= 1 ? 12.0 : label->rank == 2 ? 11.0 : 10.0;
-    }
-}
-
-static PangoLayout *
-create_label_layout (PangoContext              *context,
-                     const CaravanMapStyle     *style,
-                     const CaravanBasemapLabel *label,
-                     const char                *text,
-                     guint                      zoom)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-  gboolean bold = label->kind == CARAVAN_LABEL_COUNTRY ||
-                  (label->kind == CARAVAN_LABEL_PLACE && label->rank <= 2);
-  gboolean italic = label->kind == CARAVAN_LABEL_SEA || label->kind == CARAVAN_LABEL_LAKE ||
-                    label->kind == CARAVAN_LABEL_RIVER;
-
-  pango_font_description_set_family (font, style->font_family);
-  pango_font_description_set_absolute_size (font, label_font_size (label, zoom) * style->font_scale * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_font_description_set_style (font, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-
-  return layout;
-}
-
-static PangoContext *
-create_pango_context (cairo_t *cr)
-{
-  PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Sizes must not depend on the device scale, or HiDPI tiles would place labels differently. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  return context;
-}
-
-static int
-label_priority (const CaravanBasemapLabel *label)
-{
-  switch ((CaravanLabelKind) label->kind)
-    {
-    case CARAVAN_LABEL_SEA:
-      return 0;
-    case CARAVAN_LABEL_COUNTRY:
-      return 10 + label->rank;
-    case CARAVAN_LABEL_PLACE:
-      return label->rank <= 2 ? 20 + label->rank : 40 + label->rank;
-    case CARAVAN_LABEL_LAKE:
-      return 30;
-    case CARAVAN_LABEL_RIVER:
-    default:
-      return 35;
-    }
-}
-
-static int
-compare_labels (gconstpointer a,
-                gconstpointer b)
-{
-  const CaravanBasemapLabel *la = *(const CaravanBasemapLabel * const *) a;
-  const CaravanBasemapLabel *lb = *(const CaravanBasemapLabel * const *) b;
-  int pa = label_priority (la), pb = label_priority (lb);
-
-  if (pa != pb)
-    return pa - pb;
-  return la < lb ? -1 : la > lb;     /* file order: stable and the same everywhere */
-}
-
-static char *
-label_text (CaravanTileRenderer       *self,
-            const CaravanBasemapLabel *label)
-{
-  const char *text = caravan_basemap_get_string (self->basemap, label->names[self->language_index]);
-
-  if (*text == '\0')
-    text = caravan_basemap_get_string (self->basemap, label->names[0]);
-  if (label->kind == CARAVAN_LABEL_COUNTRY)
-    return g_utf8_strup (text, -1);
-  return g_strdup (text);
-}
-
-/* The label's box in world px, from its measured logical size. */
-static void
-label_box (const CaravanBasemapLabel *label,
-           double                     k,
-           double                     w,
-           double                     h,
-           PlacedLabel               *out)
-{
-  double x = label->x * k, y = label->y * k;
-
-  if (label->kind == CARAVAN_LABEL_PLACE)
-    {
-      out->x0 = x - 4;
-      out->x1 = x + 6 + w;
-      out->y0 = y - h / 2;
-      out->y1 = y + h / 2;
-    }
-  else if (label->kind == CARAVAN_LABEL_RIVER && label->angle != 0)
-    {
-      double a = label->angle / 100.0 * G_PI / 180.0;
-      double hw = (fabs (cos (a)) * w + fabs (sin (a)) * h) / 2;
-      double hh = (fabs (sin (a)) * w + fabs (cos (a)) * h) / 2;
-
-      out->x0 = x - hw;
-      out->x1 = x + hw;
-      out->y0 = y - hh;
-      out->y1 = y + hh;
-    }
-  else
-    {
-      out->x0 = x - w / 2;
-      out->x1 = x + w / 2;
-      out->y0 = y - h / 2;
-      out->y1 = y + h / 2;
-    }
-  out->x0 -= HALO_PX;
-  out->y0 -= HALO_PX;
-  out->x1 += HALO_PX;
-  out->y1 += HALO_PX;
-}
-
-static Placement *
-place_labels (CaravanTileRenderer *self,
-              guint                zoom,
-              CaravanMapTheme      theme)
-{
-  const CaravanMapStyle *style = caravan_map_theme_get_style (theme);
-  const CaravanBasemapLabel *labels;
-  guint n_labels;
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
-  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (scratch);
-  PangoContext *context = create_pango_context (cr);
-  double k = ldexp (CARAVAN_TILE_SIZE, zoom) / CARAVAN_BASEMAP_WORLD;
-  Placement *placement = g_new0 (Placement, 1);
-
-  labels = caravan_basemap_get_labels (self->basemap, &n_labels);
-  for (guint i = 0; i < n_labels; i++)
-    if (labels[i].min_zoom <= zoom && zoom <= labels[i].max_zoom)
-      g_ptr_array_add (candidates, (gpointer) &labels[i]);
-  g_ptr_array_sort (candidates, compare_labels);
-
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      const CaravanBasemapLabel *label = g_ptr_array_index (candidates, i);
-      PlacedLabel item = { label, NULL, 0, 0, 0, 0 };
-      g_autoptr(PangoLayout) layout = NULL;
-      PangoRectangle logical;
-      gboolean free_spot = TRUE;
-
-      item.text = label_text (self, label);
-      layout = create_label_layout (context, style, label, item.text, zoom);
-      pango_layout_get_extents (layout, NULL, &logical);
-      label_box (label, k, logical.width / (double) PANGO_SCALE, logical.height / (double) PANGO_SCALE, &item);
-
-      for (guint j = 0; j < placed->len && free_spot; j++)
-        {
-          const PlacedLabel *other = &g_array_index (placed, PlacedLabel, j);
-
-          free_spot = item.x1 < other->x0 || item.x0 > other->x1 || item.y1 < other->y0 || item.y0 > other->y1;
-        }
-      if (free_spot)
-        g_array_append_val (placed, item);
-      else
-        g_free (item.text);
-    }
-
-  g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_destroy (scratch);
-
-  placement->n_items = placed->len;
-  placement->items = (PlacedLabel *) g_array_free (g_steal_pointer (&placed), FALSE);
-  return placement;
-}
-
-static void
-placement_free (Placement *placement)
-{
-  for (guint i = 0; i < placement->n_items; i++)
-    g_free (placement->items[i].text);
-  g_free (placement->items);
-  g_free (placement);
-}
-
-static const Placement *
-get_placement (CaravanTileRenderer *self,
-               guint                zoom,
-               CaravanMapTheme      theme)
-{
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-
-  if (self->placements[theme][zoom] == NULL)
-    self->placements[theme][zoom] = place_labels (self, zoom, theme);
-
-  return self->placements[theme][zoom];
-}
-
-static void
-draw_text (cairo_t               *cr,
-           PangoLayout           *layout,
-           double                 x,
-           double                 y,
-           const CaravanMapColor *text,
-           const CaravanMapColor *halo,
-           double                 halo_width)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  set_color (cr, halo);
-  cairo_set_line_width (cr, halo_width);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
-  set_color (cr, text);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_labels (CaravanTileRenderer *self,
-             cairo_t             *cr,
-             const View          *view)
-{
-  const CaravanMapStyle *style = view->style;
-  const Placement *placement;
-  PangoContext *context = NULL;
-  double halo = style == caravan_map_theme_get_style (CARAVAN_MAP_THEME_PROJECTOR) ? 4.0 : 3.0;
-
-  if (view->zoom > MAX_ZOOM)
-    return;
-  placement = get_placement (self, view->zoom, view->theme);
-
-  for (guint i = 0; i < placement->n_items; i++)
-    {
-      const PlacedLabel *item = &placement->items[i];
-      const CaravanBasemapLabel *label = item->label;
-      g_autoptr(PangoLayout) layout = NULL;
-      PangoRectangle logical;
-      double x, y, w, h;
-
-      if (item->x1 < view->ox - 1 || item->x0 > view->ox + view->w + 1 ||
-          item->y1 < view->oy - 1 || item->y0 > view->oy + view->h + 1)
-        continue;
-
-      if (context == NULL)
-        context = create_pango_context (cr);
-      layout = create_label_layout (context, style, label, item->text, view->zoom);
-      pango_layout_get_extents (layout, NULL, &logical);
-      w = logical.width / (double) PANGO_SCALE;
-      h = logical.height / (double) PANGO_SCALE;
-      x = label->x * view->k - view->ox;
-      y = label->y * view->k - view->oy;
-
-      cairo_save (cr);
-      switch ((CaravanLabelKind) label->kind)
-        {
-        case CARAVAN_LABEL_PLACE:
-          cairo_new_path (cr);
-          cairo_arc (cr, x, y, label->rank <= 2 ? 3.5 : 2.5, 0, 2 * G_PI);
-          set_color (cr, &style->halo);
-          cairo_set_line_width (cr, 2.0);
-          cairo_stroke_preserve (cr);
-          set_color (cr, &style->place_dot);
-          cairo_fill (cr);
-          draw_text (cr, layout, x + 6, y - h / 2, &style->place_text, &style->halo, halo);
-          break;
-
-        case CARAVAN_LABEL_RIVER:
-          cairo_translate (cr, x, y);
-          cairo_rotate (cr, label->angle / 100.0 * G_PI / 180.0);
-          draw_text (cr, layout, -w / 2, -h / 2, &style->river_text, &style->halo, halo);
-          break;
-
-        case CARAVAN_LABEL_SEA:
-        case CARAVAN_LABEL_LAKE:
-          draw_text (cr, layout, x - w / 2, y - h / 2, &style->water_text, &style->water_halo, halo);
-          break;
-
-        case CARAVAN_LABEL_COUNTRY:
-        default:
-          draw_text (cr, layout, x - w / 2, y - h / 2, &style->country_text, &style->halo, halo);
-          break;
-        }
-      cairo_restore (cr);
-    }
-
-  g_clear_object (&context);
-}
-
-/* ------------------------------------------------------------------------------------------ */
 
 static void
 caravan_tile_renderer_finalize (GObject *object)
 {
   CaravanTileRenderer *self = CARAVAN_TILE_RENDERER (object);
 
-  for (guint t = 0; t < CARAVAN_MAP_N_THEMES; t++)
-    for (guint z = 0; z <= MAX_ZOOM; z++)
-      g_clear_pointer (&self->placements[t][z], placement_free);
+  g_clear_object (&self->labels);
   g_clear_object (&self->basemap);
   g_clear_pointer (&self->language, g_free);
-  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (caravan_tile_renderer_parent_class)->finalize (object);
 }
@@ -674,7 +339,6 @@ caravan_tile_renderer_class_init (CaravanTileRendererClass *klass)
 static void
 caravan_tile_renderer_init (CaravanTileRenderer *self)
 {
-  g_mutex_init (&self->lock);
 }
 
 /**
@@ -686,16 +350,44 @@ CaravanTileRenderer *
 caravan_tile_renderer_new (CaravanBasemap *basemap,
                            const char     *language)
 {
+  return caravan_tile_renderer_new_full (basemap, language, NULL, 0);
+}
+
+/**
+ * caravan_tile_renderer_new_full:
+ * @hidden_places: (array length=n_hidden) (nullable): points of the story's own places: base
+ *   map places within 15 km of one (or 12 px at the label's zoom) get no dot and no label
+ *
+ * Like caravan_tile_renderer_new(). The renderer is immutable: for other hidden places, make
+ * a new one.
+ */
+CaravanTileRenderer *
+caravan_tile_renderer_new_full (CaravanBasemap        *basemap,
+                                const char            *language,
+                                const CaravanMapPoint *hidden_places,
+                                guint                  n_hidden)
+{
   CaravanTileRenderer *self;
 
   g_return_val_if_fail (basemap == NULL || CARAVAN_IS_BASEMAP (basemap), NULL);
+  g_return_val_if_fail (hidden_places != NULL || n_hidden == 0, NULL);
 
   self = g_object_new (CARAVAN_TYPE_TILE_RENDERER, NULL);
   self->basemap = basemap != NULL ? g_object_ref (basemap) : NULL;
   self->language = g_strdup (language != NULL ? language : "en");
-  self->language_index = caravan_basemap_language_index (self->language);
+  if (basemap != NULL)
+    self->labels = caravan_label_placer_new (basemap, self->language, hidden_places, n_hidden);
 
   return self;
+}
+
+/* The renderer's labels (%NULL without map data). */
+CaravanLabelPlacer *
+caravan_tile_renderer_get_label_placer (CaravanTileRenderer *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_TILE_RENDERER (self), NULL);
+
+  return self->labels;
 }
 
 CaravanBasemap *
@@ -763,7 +455,7 @@ caravan_tile_renderer_draw (CaravanTileRenderer *self,
 
   cairo_save (cr);
   draw_geometry (self, cr, &view);
-  draw_labels (self, cr, &view);
+  caravan_label_placer_draw (self->labels, cr, zoom, view.theme, origin_x, origin_y, width, height);
   cairo_restore (cr);
 
   /* Anything cairo could not draw becomes a plain tile, never garbage. */

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "caravan-types.h"
+#include "caravan-label-placer.h"
 #include "caravan-map-theme.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,11 @@ G_DECLARE_FINAL_TYPE (CaravanTileRenderer, caravan_tile_renderer, CARAVAN, TILE_
 
 CaravanTileRenderer *caravan_tile_renderer_new          (CaravanBasemap      *basemap,
                                                          const char          *language);
+CaravanTileRenderer *caravan_tile_renderer_new_full     (CaravanBasemap        *basemap,
+                                                         const char            *language,
+                                                         const CaravanMapPoint *hidden_places,
+                                                         guint                  n_hidden);
+CaravanLabelPlacer  *caravan_tile_renderer_get_label_placer (CaravanTileRenderer *self);
 CaravanBasemap      *caravan_tile_renderer_get_basemap  (CaravanTileRenderer *self);
 const char          *caravan_tile_renderer_get_language (CaravanTileRenderer *self);
 

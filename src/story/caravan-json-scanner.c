@@ -17,6 +17,8 @@ typedef struct
   gsize length;
   gsize pos;
   guint max_depth;
+  guint max_values;
+  guint n_values;
   GHashTable *positions;  /* NULL when not recording */
   GHashTable *wanted;     /* paths to record and their ancestors; NULL for all */
   gboolean recording;     /* FALSE inside subtrees that hold no wanted path */
@@ -28,6 +30,7 @@ typedef struct
   /* error */
   gboolean failed;
   gboolean too_deep;
+  gboolean too_many;
   gsize error_offset;
   char *error_message;
 } Scanner;
@@ -427,6 +430,16 @@ scan_value (Scanner *s,
   if (s->pos >= s->length)
     return fail_expected (s, _("a value"));
 
+  if (++s->n_values > s->max_values)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the story has more than %u values"), s->max_values);
+
+      fail (s, s->pos, message);
+      s->too_many = TRUE;
+      return FALSE;
+    }
+
   switch (s->data[s->pos])
     {
     case '{':
@@ -520,6 +533,7 @@ gboolean
 caravan_json_scan (const char           *data,
                    gsize                 length,
                    guint                 max_depth,
+                   guint                 max_values,
                    GHashTable           *positions,
                    GHashTable           *wanted,
                    CaravanJsonScanError *error_out)
@@ -528,6 +542,7 @@ caravan_json_scan (const char           *data,
     .data = data,
     .length = length,
     .max_depth = max_depth,
+    .max_values = max_values,
     .positions = positions,
     .wanted = wanted,
     .recording = positions != NULL,
@@ -565,6 +580,7 @@ caravan_json_scan (const char           *data,
       g_assert (s.failed);
       caravan_json_offset_to_position (data, s.error_offset, &error_out->line, &error_out->column);
       error_out->too_deep = s.too_deep;
+      error_out->too_many = s.too_many;
       error_out->message = s.error_message;
       return FALSE;
     }

@@ -20,12 +20,14 @@ typedef struct
 typedef struct
 {
   gboolean too_deep;  /* else a syntax error */
+  gboolean too_many;  /* more than the allowed number of values */
   guint line;
   guint column;
   char *message;
 } CaravanJsonScanError;
 
-/* Checks that @data (valid UTF-8) is exactly one JSON value nested at most @max_depth deep.
+/* Checks that @data (valid UTF-8) is exactly one JSON value nested at most @max_depth deep
+ * and made of at most @max_values values (a bound on the memory a JSON tree of it takes).
  * When @positions is not NULL, fills it with path -> CaravanJsonPosition (owned by the table)
  * for every path in @wanted, or for all paths when @wanted is NULL; @wanted must hold the
  * ancestors of its paths too ("events", "events[3]" for "events[3].place") and "" for the root.
@@ -33,6 +35,7 @@ typedef struct
 gboolean    caravan_json_scan              (const char           *data,
                                             gsize                 length,
                                             guint                 max_depth,
+                                            guint                 max_values,
                                             GHashTable           *positions,
                                             GHashTable           *wanted,
                                             CaravanJsonScanError *error_out);

@@ -86,8 +86,8 @@ resolve_problems (CaravanStoryReader *l)
     caravan_json_want_path (wanted, g_array_index (l->pending, CaravanPendingProblem, i).path);
 
   positions = caravan_json_positions_new ();
-  if (!caravan_json_scan (l->data, l->length, CARAVAN_STORY_MAX_DEPTH, positions, wanted,
-                          &scan_error))
+  if (!caravan_json_scan (l->data, l->length, CARAVAN_STORY_MAX_DEPTH, CARAVAN_STORY_MAX_VALUES,
+                          positions, wanted, &scan_error))
     g_clear_pointer (&scan_error.message, g_free);
 
   for (guint i = 0; i < l->pending->len; i++)
@@ -231,13 +231,17 @@ check_document (const char  *data,
       return FALSE;
     }
 
-  if (!caravan_json_scan (data, length, CARAVAN_STORY_MAX_DEPTH, NULL, NULL, &scan_error))
+  if (!caravan_json_scan (data, length, CARAVAN_STORY_MAX_DEPTH, CARAVAN_STORY_MAX_VALUES,
+                          NULL, NULL, &scan_error))
     {
       g_autofree char *message = g_steal_pointer (&scan_error.message);
+      CaravanStoryError code = CARAVAN_STORY_ERROR_SYNTAX;
 
-      *problems = single_problem (scan_error.too_deep ? CARAVAN_STORY_ERROR_TOO_DEEP
-                                                      : CARAVAN_STORY_ERROR_SYNTAX,
-                                  scan_error.line, scan_error.column, message);
+      if (scan_error.too_deep)
+        code = CARAVAN_STORY_ERROR_TOO_DEEP;
+      else if (scan_error.too_many)
+        code = CARAVAN_STORY_ERROR_TOO_LARGE;
+      *problems = single_problem (code, scan_error.line, scan_error.column, message);
       return FALSE;
     }
 

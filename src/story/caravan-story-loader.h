@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 #define CARAVAN_STORY_MAX_SIZE  (50 * 1000 * 1000)  /* 50 MB */
 #define CARAVAN_STORY_MAX_DEPTH 32
+/* JSON values (numbers, strings, objects, …) in one story; bounds the memory of parsing. */
+#define CARAVAN_STORY_MAX_VALUES 2000000
 #define CARAVAN_STORY_FORMAT_VERSION 1
 
 /* @problems (out, optional, transfer full): a GListModel of CaravanStoryProblem, set on success
