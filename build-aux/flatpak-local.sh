@@ -266,7 +266,9 @@ fi
 
 mkdir -p "$LOGS"
 echo "Flatpak proof in $OUT (logs in $LOGS)"
-check host-packages caravan_install_packages $HOST_PACKAGES || finish
+# The runtime is made of installed packages, so its packages are installed on the host too.
+check host-packages caravan_install_packages $CARAVAN_BUILD_PACKAGES $HOST_PACKAGES $RT_PACKAGES \
+  || finish
 check runtime build_runtime || finish
 check stage-source stage_source || finish
 check show-manifest show_manifest "$CARAVAN_TOP/flatpak/$APP_ID.json"

@@ -3,7 +3,9 @@
 # test.sh: installs what is missing, builds Caravan and runs every test suite:
 #   1. all suites (unit, data, gui) of a normal build, the gui suite under Xvfb + D-Bus;
 #   2. the unit suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang build),
-#      plus the libFuzzer targets for a bounded time.
+#      plus the libFuzzer targets for a bounded time;
+#   3. the offline Flatpak proof (build-aux/flatpak-local.sh): runtime from Debian packages,
+#      build, install, run in the sandbox, bundle, manifest and installed-tree checks.
 # Its last line is "N passed, N failed"; it exits non-zero if any test failed or none ran.
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -28,10 +30,20 @@ CC=clang caravan_configure _build-asan -Db_sanitize=address,undefined -Db_lundef
   -Dfuzzing=true -Dbuildtype=debug && meson compile -C "$CARAVAN_TOP/_build-asan" || exit 1
 run_suites _build-asan --setup=asan --suite unit --suite fuzz
 
-/usr/bin/python3 - "$CARAVAN_TOP/_build/meson-logs"/testlog*.json "$CARAVAN_TOP/_build-asan/meson-logs"/testlog*.json <<'PY'
-import json, sys
+"$CARAVAN_TOP/build-aux/flatpak-local.sh" 2>&1 | tee "$CARAVAN_TOP/_build/flatpak-local.log"
+flatpak_summary=$(tail -n 1 "$CARAVAN_TOP/_build/flatpak-local.log")
+
+/usr/bin/python3 - "$flatpak_summary" "$CARAVAN_TOP/_build/meson-logs"/testlog*.json "$CARAVAN_TOP/_build-asan/meson-logs"/testlog*.json <<'PY'
+import json, re, sys
 passed = failed = skipped = 0
-for path in sys.argv[1:]:
+# The Flatpak proof reports "N passed, N failed" itself; a missing line counts as a failure.
+m = re.fullmatch(r"(\d+) passed, (\d+) failed", sys.argv[1].strip())
+if m:
+    passed += int(m.group(1))
+    failed += int(m.group(2))
+else:
+    failed += 1
+for path in sys.argv[2:]:
     try:
         lines = open(path).read().splitlines()
     except OSError:

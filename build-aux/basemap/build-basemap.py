@@ -21,25 +21,24 @@ Z6_CELL = MERC >> 6     # spatial index cell: one z6 tile
 VERSION = 1
 
 # Zoom bands: (min zoom, box W S E N, simplify tolerance in px at zoom tol_z, min lake km², lake file,
-#              river classes, min island/lake area in px² at the band's min zoom, whether coasts are
-#              drawn). Each band is simplified for the zoom it is drawn at, so tiles never stroke
+#              river classes, min river length and min island/lake area in px and px² at the band's
+#              first zoom, whether coasts are drawn). Each band is simplified for the zoom it is drawn at, so tiles never stroke
 #              more vertices than they can show. The renderer draws coasts from zoom 5, so the
 #              world bands (tiles outside the region) carry none.
 BANDS = [
-    dict(minz=0, box=(-180, -60, 180, 80), tol_z=3, lake_km2=800, lakes='1km', rivers=(1,), min_px2=2.0,
+    dict(minz=0, box=(-180, -60, 180, 80), tol_z=3, lake_km2=800, lakes='1km', rivers=(1,), river_px=24, min_px2=2.0,
          coasts=False),
-    dict(minz=4, box=(-15, -5, 150, 78), tol_z=4, lake_km2=300, lakes='1km', rivers=(1, 2), min_px2=2.0,
+    dict(minz=4, box=(-15, -5, 150, 78), tol_z=4, lake_km2=300, lakes='1km', rivers=(1, 2), river_px=32, min_px2=2.0,
          coasts=False),
-    dict(minz=5, box=(10, 12, 125, 66), tol_z=5, lake_km2=50, lakes='1km', rivers=(1, 2), min_px2=1.0,
+    dict(minz=5, box=(10, 12, 125, 66), tol_z=5, lake_km2=50, lakes='1km', rivers=(1, 2), river_px=24, min_px2=1.0,
          coasts=True),
-    dict(minz=6, box=(10, 12, 125, 66), tol_z=6, lake_km2=25, lakes='1km', rivers=(1, 2, 3, 8), min_px2=1.0,
+    dict(minz=6, box=(10, 12, 125, 66), tol_z=6, lake_km2=25, lakes='1km', rivers=(1, 2, 3, 8), river_px=16, min_px2=1.0,
          coasts=True),
-    dict(minz=7, box=(44, 34, 92, 56), tol_z=9, lake_km2=2, lakes='100m', rivers=(1, 2, 3, 4, 8), min_px2=0.5,
+    dict(minz=7, box=(44, 34, 92, 56), tol_z=9, lake_km2=2, lakes='100m', rivers=(1, 2, 3, 4, 8), river_px=12, min_px2=0.5,
          coasts=True),
 ]
 TOLERANCE_PX = 0.45
 RIVER_TOLERANCE_PX = 0.6    # rivers are hairlines: a little more simplification does not show
-MIN_RIVER_PX = 12           # river pieces shorter than this at the band's first zoom are left out
 
 # Kazakhstan-China border at Khorgos: Natural Earth 4.1 puts Khorgos (KZ) inside China. Between
 # these latitudes the shared arc is replaced by this line along the Khorgos river, which leaves
@@ -612,7 +611,7 @@ def build_rivers(rivers_dir, w):
         box = box_units(band['box'])
         tol = RIVER_TOLERANCE_PX * px_units(band['tol_z'])
         feats = []
-        min_len = MIN_RIVER_PX * px_units(first_zoom(band))
+        min_len = band['river_px'] * px_units(first_zoom(band))
         for c in band['rivers']:
             for line in classes[c]:
                 s = simplify(line, tol)
