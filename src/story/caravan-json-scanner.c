@@ -23,6 +23,8 @@ typedef struct
   GHashTable *wanted;     /* paths to record and their ancestors; NULL for all */
   gboolean recording;     /* FALSE inside subtrees that hold no wanted path */
   GString *path;
+  CaravanJsonOutline *outline;  /* NULL when not wanted */
+  GArray *elements;             /* of the root member being scanned, when it is an array */
   /* incremental offset -> line/column conversion (offsets only grow while recording) */
   gsize cursor_offset;
   guint cursor_line;
@@ -321,6 +323,29 @@ scan_literal (Scanner    *s,
   return TRUE;
 }
 
+/* Scans the value of a member of the root object and adds it to the outline. */
+static gboolean
+scan_root_member (Scanner *s,
+                  gsize    key_offset,
+                  gsize    key_length)
+{
+  CaravanJsonMember member = {
+    .key = { key_offset, key_length },
+    .value = { s->pos, 0 },
+  };
+  gboolean ok;
+
+  if (s->pos < s->length && s->data[s->pos] == '[')
+    member.elements = g_array_new (FALSE, FALSE, sizeof (CaravanJsonSpan));
+  s->elements = member.elements;
+  ok = scan_value (s, 1);
+  s->elements = NULL;
+  member.value.length = s->pos - member.value.offset;
+  /* kept on failure too, so that the outline owns every elements array */
+  g_array_append_val (s->outline->members, member);
+  return ok;
+}
+
 static gboolean
 scan_object (Scanner *s,
              guint    depth)
@@ -337,7 +362,7 @@ scan_object (Scanner *s,
 
   for (;;)
     {
-      gsize key_offset;
+      gsize key_offset, key_length;
 
       skip_whitespace (s);
       if (s->pos >= s->length || s->data[s->pos] != '"')
@@ -346,6 +371,7 @@ scan_object (Scanner *s,
       key_offset = s->pos;
       if (!scan_string (s))
         return FALSE;
+      key_length = s->pos - key_offset;
 
       if (s->recording)
         {
@@ -361,7 +387,12 @@ scan_object (Scanner *s,
       skip_whitespace (s);
 
       record (s, key_offset, TRUE);
-      if (!scan_value (s, depth))
+      if (depth == 1 && s->outline != NULL)
+        {
+          if (!scan_root_member (s, key_offset, key_length))
+            return FALSE;
+        }
+      else if (!scan_value (s, depth))
         return FALSE;
       g_string_truncate (s->path, path_len);
 
@@ -402,7 +433,16 @@ scan_array (Scanner *s,
       if (s->recording)
         g_string_append_printf (s->path, "[%u]", index);
       record (s, 0, FALSE);
-      if (!scan_value (s, depth))
+      if (depth == 2 && s->elements != NULL)
+        {
+          CaravanJsonSpan element = { s->pos, 0 };
+
+          if (!scan_value (s, depth))
+            return FALSE;
+          element.length = s->pos - element.offset;
+          g_array_append_val (s->elements, element);
+        }
+      else if (!scan_value (s, depth))
         return FALSE;
       g_string_truncate (s->path, path_len);
 
@@ -481,6 +521,17 @@ scan_value (Scanner *s,
 }
 
 void
+caravan_json_outline_clear (CaravanJsonOutline *outline)
+{
+  if (outline->members == NULL)
+    return;
+  for (guint i = 0; i < outline->members->len; i++)
+    g_clear_pointer (&g_array_index (outline->members, CaravanJsonMember, i).elements,
+                     g_array_unref);
+  g_clear_pointer (&outline->members, g_array_unref);
+}
+
+void
 caravan_json_want_path (GHashTable *wanted,
                         const char *path)
 {
@@ -536,6 +587,7 @@ caravan_json_scan (const char           *data,
                    guint                 max_values,
                    GHashTable           *positions,
                    GHashTable           *wanted,
+                   CaravanJsonOutline   *outline,
                    CaravanJsonScanError *error_out)
 {
   Scanner s = {
@@ -551,6 +603,12 @@ caravan_json_scan (const char           *data,
   };
   gboolean ok;
 
+  if (outline != NULL)
+    {
+      *outline = (CaravanJsonOutline) { 0 };
+      outline->members = g_array_new (FALSE, FALSE, sizeof (CaravanJsonMember));
+    }
+
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error_out != NULL, FALSE);
 
@@ -562,6 +620,11 @@ caravan_json_scan (const char           *data,
 
   skip_whitespace (&s);
   record (&s, 0, FALSE);
+  if (outline != NULL && s.pos < s.length && s.data[s.pos] == '{')
+    {
+      outline->root_is_object = TRUE;
+      s.outline = outline;
+    }
   ok = scan_value (&s, 0);
   if (ok)
     {

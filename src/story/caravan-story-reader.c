@@ -357,8 +357,20 @@ caravan_reader_get_id (CaravanStoryReader *l,
       return NULL;
     }
 
+  id = g_string_chunk_insert (l->ids, id);
   g_hash_table_insert (index, (gpointer) id, GUINT_TO_POINTER (position));
   return id;
+}
+
+/* Parses one element of a streamed array; the node lives until the next call. */
+static JsonNode *
+parse_element (CaravanStoryReader    *l,
+               const CaravanJsonSpan *span)
+{
+  if (!json_parser_load_from_data (l->parser, l->document + span->offset, span->length,
+                                   &l->json_error))
+    return NULL;
+  return json_parser_get_root (l->parser);
 }
 
 /* Iterates over the objects of an array member; reports non-objects. */
@@ -369,18 +381,29 @@ caravan_reader_read_list (CaravanStoryReader  *l,
                           CaravanReadItemFunc  read_item)
 {
   JsonArray *array = caravan_reader_get_array (l, root, key, FALSE);
+  GArray *spans = NULL;
   gsize key_len;
   guint n;
 
-  if (array == NULL)
+  if (array == NULL || l->json_error != NULL)
     return;
 
+  if (l->streamed != NULL)
+    spans = g_hash_table_lookup (l->streamed, key);
+  n = spans != NULL ? spans->len : json_array_get_length (array);
+
   key_len = caravan_reader_push_key (l, key);
-  n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      gsize len = caravan_reader_push_index (l, i);
+      JsonNode *node;
+      gsize len;
+
+      if (spans == NULL)
+        node = json_array_get_element (array, i);
+      else if ((node = parse_element (l, &g_array_index (spans, CaravanJsonSpan, i))) == NULL)
+        break;
+
+      len = caravan_reader_push_index (l, i);
 
       if (JSON_NODE_HOLDS_OBJECT (node))
         read_item (l, json_node_get_object (node), i);
@@ -483,6 +506,7 @@ caravan_story_reader_init (CaravanStoryReader *l,
     .event_index = g_hash_table_new (g_str_hash, g_str_equal),
     .excerpt_index = g_hash_table_new (g_str_hash, g_str_equal),
     .route_index = g_hash_table_new (g_str_hash, g_str_equal),
+    .ids = g_string_chunk_new (4096),
   };
   g_array_set_clear_func (l->pending, clear_pending_problem);
 }
@@ -496,6 +520,8 @@ caravan_story_reader_clear (CaravanStoryReader *l)
   g_clear_pointer (&l->event_index, g_hash_table_unref);
   g_clear_pointer (&l->excerpt_index, g_hash_table_unref);
   g_clear_pointer (&l->route_index, g_hash_table_unref);
+  g_clear_pointer (&l->ids, g_string_chunk_free);
+  g_clear_error (&l->json_error);
   if (l->path != NULL)
     g_string_free (g_steal_pointer (&l->path), TRUE);
   g_clear_pointer (&l->pending, g_array_unref);

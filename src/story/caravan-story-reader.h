@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "caravan-json-scanner.h"
 #include "caravan-story-private.h"
 #include "caravan-story-problem.h"
 
@@ -36,6 +37,13 @@ typedef struct
   GHashTable *event_index;
   GHashTable *excerpt_index;
   GHashTable *route_index;
+  GStringChunk *ids;      /* the indexes' keys: they outlive the JSON they come from */
+  /* Root arrays the loader left empty in the tree, to be parsed an element at a time. Set by
+   * the loader; NULL when the whole document was parsed at once. */
+  GHashTable *streamed;   /* member name -> GArray of CaravanJsonSpan in document */
+  const char *document;
+  JsonParser *parser;
+  GError *json_error;     /* json-glib rejected an element that the strict scanner accepted */
 } CaravanStoryReader;
 
 typedef void     (*CaravanReadItemFunc) (CaravanStoryReader *l,

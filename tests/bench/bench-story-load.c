@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "caravan-story.h"
@@ -20,7 +21,10 @@
 #define N_PLACES 1000
 #define N_EVENTS 10000
 #define N_EXCERPTS 2000
-#define N_RUNS 15
+#define MAX_RUNS 15
+
+/* Runs per case; fewer with --runs N (for valgrind --tool=callgrind). */
+static guint n_runs = MAX_RUNS;
 
 static GBytes *
 generate_lean_story (void)
@@ -116,11 +120,11 @@ print_times (const char *label,
              double     *wall,
              double     *cpu)
 {
-  qsort (wall, N_RUNS, sizeof (double), compare_doubles);
-  qsort (cpu, N_RUNS, sizeof (double), compare_doubles);
+  qsort (wall, n_runs, sizeof (double), compare_doubles);
+  qsort (cpu, n_runs, sizeof (double), compare_doubles);
   printf ("%-34s %4.1f MB  wall min %6.1f median %6.1f ms   cpu min %6.1f median %6.1f ms\n",
-          label, g_bytes_get_size (bytes) / 1e6, wall[0], wall[N_RUNS / 2], cpu[0],
-          cpu[N_RUNS / 2]);
+          label, g_bytes_get_size (bytes) / 1e6, wall[0], wall[n_runs / 2], cpu[0],
+          cpu[n_runs / 2]);
 }
 
 static void
@@ -128,9 +132,9 @@ time_load (const char *label,
            GBytes     *bytes,
            gboolean    expect_story)
 {
-  double wall[N_RUNS], cpu[N_RUNS];
+  double wall[MAX_RUNS], cpu[MAX_RUNS];
 
-  for (guint run = 0; run < N_RUNS; run++)
+  for (guint run = 0; run < n_runs; run++)
     {
       g_autoptr(GListModel) problems = NULL;
       g_autoptr(CaravanStory) story = NULL;
@@ -154,9 +158,9 @@ static void
 time_json_glib (const char *label,
                 GBytes     *bytes)
 {
-  double wall[N_RUNS], cpu[N_RUNS];
+  double wall[MAX_RUNS], cpu[MAX_RUNS];
 
-  for (guint run = 0; run < N_RUNS; run++)
+  for (guint run = 0; run < n_runs; run++)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
       gint64 start = g_get_monotonic_time ();
@@ -173,6 +177,8 @@ time_json_glib (const char *label,
   print_times (label, bytes, wall, cpu);
 }
 
+/* bench-story-load [--runs N] [CASE…]: CASE is rich, error, lean, json-rich or json-lean;
+ * all of them by default. */
 int
 main (int   argc,
       char *argv[])
@@ -180,13 +186,43 @@ main (int   argc,
   g_autoptr(GBytes) valid = generate_story (FALSE);
   g_autoptr(GBytes) invalid = generate_story (TRUE);
   g_autoptr(GBytes) lean = generate_lean_story ();
+  g_autoptr(GPtrArray) cases = g_ptr_array_new ();
 
-  printf ("%d places, %d events (rich: + %d excerpts, names, tags, cameras); %d runs of "
-          "load + validate + free\n", N_PLACES, N_EVENTS, N_EXCERPTS, N_RUNS);
-  time_load ("rich story", valid, TRUE);
-  time_load ("rich story, one error at the end", invalid, FALSE);
-  time_load ("lean story (required fields)", lean, TRUE);
-  time_json_glib ("json-glib only, rich (parse+free)", valid);
-  time_json_glib ("json-glib only, lean (parse+free)", lean);
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+        {
+          int runs = atoi (argv[++i]);
+
+          n_runs = CLAMP (runs, 1, MAX_RUNS);
+        }
+      else
+        g_ptr_array_add (cases, argv[i]);
+    }
+  if (cases->len == 0)
+    for (const char * const *all = (const char * const []) { "rich", "error", "lean",
+                                                              "json-rich", "json-lean", NULL };
+         *all != NULL; all++)
+      g_ptr_array_add (cases, (gpointer) *all);
+
+  printf ("%d places, %d events (rich: + %d excerpts, names, tags, cameras); %u runs of "
+          "load + validate + free\n", N_PLACES, N_EVENTS, N_EXCERPTS, n_runs);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const char *name = g_ptr_array_index (cases, i);
+
+      if (g_str_equal (name, "rich"))
+        time_load ("rich story", valid, TRUE);
+      else if (g_str_equal (name, "error"))
+        time_load ("rich story, one error at the end", invalid, FALSE);
+      else if (g_str_equal (name, "lean"))
+        time_load ("lean story (required fields)", lean, TRUE);
+      else if (g_str_equal (name, "json-rich"))
+        time_json_glib ("json-glib only, rich (parse+free)", valid);
+      else if (g_str_equal (name, "json-lean"))
+        time_json_glib ("json-glib only, lean (parse+free)", lean);
+      else
+        g_error ("unknown case “%s”", name);
+    }
   return 0;
 }
