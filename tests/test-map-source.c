@@ -100,7 +100,6 @@ show_map (CaravanMapSource *source,
   GtkWidget *window = gtk_window_new ();
   ShumateSimpleMap *map = shumate_simple_map_new ();
   ShumateViewport *viewport = shumate_simple_map_get_viewport (map);
-  g_autoptr(GdkTexture) texture = NULL;
   guint rendered_before = caravan_map_source_get_tiles_rendered (source);
 
   g_object_set (gtk_widget_get_settings (window), "gtk-enable-animations", FALSE, NULL);

@@ -490,12 +490,15 @@ caravan_basemap_get_default (GError **error)
 {
   static GMutex lock;
   static CaravanBasemap *instance;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  CaravanBasemap *result;
 
+  g_mutex_lock (&lock);
   if (instance == NULL)
     instance = load_default (error);
+  result = instance != NULL ? g_object_ref (instance) : NULL;
+  g_mutex_unlock (&lock);
 
-  return instance != NULL ? g_object_ref (instance) : NULL;
+  return result;
 }
 
 int

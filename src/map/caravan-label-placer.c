@@ -11,7 +11,6 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "caravan-basemap-private.h"
@@ -343,12 +342,15 @@ get_placement (CaravanLabelPlacer *self,
                guint               zoom,
                CaravanMapTheme     theme)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  const Placement *placement;
 
+  g_mutex_lock (&self->lock);
   if (self->placements[theme][zoom] == NULL)
     self->placements[theme][zoom] = place_labels (self, zoom, theme);
+  placement = self->placements[theme][zoom];
+  g_mutex_unlock (&self->lock);
 
-  return self->placements[theme][zoom];
+  return placement;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -369,7 +371,7 @@ draw_text (cairo_t               *cr,
   cairo_set_line_width (cr, halo_width);
   /* A soft halo needs no fine antialiasing; images are copied whole, so tiles still agree. */
   cairo_save (cr);
-  if (g_getenv ("HFAST")) cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_stroke (cr);
   cairo_restore (cr);
   cairo_move_to (cr, x, y);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "caravan-basemap.h"
 #include "caravan-map-source.h"
@@ -29,6 +30,7 @@ struct _CaravanMapSource
   guint tiles_pending;
   guint tiles_rendered;
   guint64 serial;
+  guint hidden_hash;            /* of the hidden places, part of the id */
 };
 
 G_DEFINE_FINAL_TYPE (CaravanMapSource, caravan_map_source, SHUMATE_TYPE_MAP_SOURCE)
@@ -73,9 +75,10 @@ tile_job_free (TileJob *job)
 static void
 update_id (CaravanMapSource *self)
 {
-  g_autofree char *id = g_strdup_printf ("caravan-offline-%s-x%u",
+  g_autofree char *id = g_strdup_printf ("caravan-offline-%s-x%u-%08x",
                                          caravan_map_theme_to_string (self->theme),
-                                         self->scale_factor);
+                                         self->scale_factor,
+                                         self->hidden_hash);
 
   /* libshumate's tile cache key has no theme or scale: a new id keeps old tiles out. */
   shumate_map_source_set_id (SHUMATE_MAP_SOURCE (self), id);
@@ -356,6 +359,44 @@ setup_source (CaravanMapSource *self)
   shumate_map_source_set_projection (source, SHUMATE_MAP_PROJECTION_MERCATOR);
 }
 
+static guint
+hash_places (const CaravanMapPoint *places,
+             guint                  n_places)
+{
+  guint hash = 5381;
+
+  for (guint i = 0; i < n_places; i++)
+    {
+      gint64 lat = (gint64) round (places[i].latitude * 1e5);
+      gint64 lon = (gint64) round (places[i].longitude * 1e5);
+
+      hash = hash * 33 + g_int64_hash (&lat);
+      hash = hash * 33 + g_int64_hash (&lon);
+    }
+  return n_places > 0 ? hash : 0;
+}
+
+static CaravanMapSource *
+create_source (CaravanBasemap        *basemap,
+               const char            *language,
+               CaravanMapTheme        theme,
+               guint                  scale_factor,
+               const CaravanMapPoint *hidden_places,
+               guint                  n_hidden)
+{
+  CaravanMapSource *self = g_object_new (CARAVAN_TYPE_MAP_SOURCE, NULL);
+
+  self->theme = theme;
+  self->scale_factor = scale_factor;
+  self->hidden_hash = hash_places (hidden_places, n_hidden);
+  self->renderer = caravan_tile_renderer_new_full (basemap,
+                                                   language != NULL ? language : g_get_language_names ()[0],
+                                                   hidden_places, n_hidden);
+  setup_source (self);
+
+  return self;
+}
+
 /**
  * caravan_map_source_new_with_basemap:
  * @basemap: (nullable): the map data; %NULL draws plain tiles
@@ -367,17 +408,43 @@ caravan_map_source_new_with_basemap (CaravanBasemap  *basemap,
                                      CaravanMapTheme  theme,
                                      guint            scale_factor)
 {
-  CaravanMapSource *self;
-
   g_return_val_if_fail (basemap == NULL || CARAVAN_IS_BASEMAP (basemap), NULL);
   g_return_val_if_fail (scale_factor >= 1 && scale_factor <= 4, NULL);
 
-  self = g_object_new (CARAVAN_TYPE_MAP_SOURCE, NULL);
-  self->theme = theme;
-  self->scale_factor = scale_factor;
-  self->renderer = caravan_tile_renderer_new (basemap,
-                                              language != NULL ? language : g_get_language_names ()[0]);
-  setup_source (self);
+  return create_source (basemap, language, theme, scale_factor, NULL, 0);
+}
+
+/**
+ * caravan_map_source_new_full:
+ * @hidden_places: (array length=n_hidden) (nullable): where the story's own pins are
+ * @n_hidden: number of @hidden_places
+ *
+ * Like caravan_map_source_new(), but the base map draws no city dot or name within 15 km of
+ * a hidden place (or 12 px at the zoom of the tile), so that a story pin named for its date
+ * ("Nur-Sultan", "Vernyi") is not doubled by the modern name. The places are copied. For
+ * other places, make a new source and give it to the map: the source id changes with them,
+ * but libshumate keeps tiles it already shows until the map gets a new source.
+ */
+CaravanMapSource *
+caravan_map_source_new_full (CaravanMapTheme        theme,
+                             guint                  scale_factor,
+                             const CaravanMapPoint *hidden_places,
+                             guint                  n_hidden)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanBasemap) basemap = NULL;
+  CaravanMapSource *self;
+
+  g_return_val_if_fail (scale_factor >= 1 && scale_factor <= 4, NULL);
+  g_return_val_if_fail (hidden_places != NULL || n_hidden == 0, NULL);
+
+  basemap = caravan_basemap_get_default (&error);
+  self = create_source (basemap, NULL, theme, scale_factor, hidden_places, n_hidden);
+  if (basemap == NULL)
+    {
+      g_warning ("%s", error->message);
+      self->error = g_steal_pointer (&error);
+    }
 
   return self;
 }
@@ -392,17 +459,7 @@ CaravanMapSource *
 caravan_map_source_new (CaravanMapTheme theme,
                         guint           scale_factor)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CaravanBasemap) basemap = caravan_basemap_get_default (&error);
-  CaravanMapSource *self = caravan_map_source_new_with_basemap (basemap, NULL, theme, scale_factor);
-
-  if (basemap == NULL)
-    {
-      g_warning ("%s", error->message);
-      self->error = g_steal_pointer (&error);
-    }
-
-  return self;
+  return caravan_map_source_new_full (theme, scale_factor, NULL, 0);
 }
 
 CaravanMapTheme

@@ -7,6 +7,7 @@
 
 #include "caravan-types.h"
 #include "caravan-map-theme.h"
+#include "caravan-tile-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,10 @@ G_DECLARE_FINAL_TYPE (CaravanMapSource, caravan_map_source, CARAVAN, MAP_SOURCE,
 
 CaravanMapSource *caravan_map_source_new              (CaravanMapTheme   theme,
                                                        guint             scale_factor);
+CaravanMapSource *caravan_map_source_new_full         (CaravanMapTheme        theme,
+                                                       guint                  scale_factor,
+                                                       const CaravanMapPoint *hidden_places,
+                                                       guint                  n_hidden);
 CaravanMapSource *caravan_map_source_new_with_basemap (CaravanBasemap   *basemap,
                                                        const char       *language,
                                                        CaravanMapTheme   theme,

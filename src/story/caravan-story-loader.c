@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-story-loader.c: turns story files into CaravanStory objects, collecting every problem
  * with its position. Checks run cheapest first: size, emptiness, UTF-8, a strict syntax and
- * nesting pass (caravan-json-scanner), json-glib, then the story's own rules. Positions of
- * semantic problems come from a second scanner pass that only runs when there are problems. */
+ * nesting pass (caravan-json-scanner), json-glib, then the story's own rules. The scanner also
+ * outlines the root object, so json-glib parses the long arrays a batch of items at a time
+ * while the reader goes along. Positions of semantic problems come from a second scanner pass
+ * that only runs when there are problems. */
 
 #define G_LOG_DOMAIN "caravan-story-loader"
 
@@ -178,6 +180,48 @@ summarise_problems (GListModel *problems)
                       caravan_story_problem_get_column (first), text);
 }
 
+#define REPEAT_BYTE(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (guchar) (b))
+#define HAS_ZERO_BYTE(w) (((w) - REPEAT_BYTE (1)) & ~(w) & REPEAT_BYTE (0x80))
+
+/* g_utf8_validate_len(), but stepping over ASCII eight bytes at a time: a story is mostly
+ * ASCII, and this pass sees every byte of the file. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **end)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      const char *stop;
+      gsize window;
+
+      for (; length - i >= 8; i += 8)
+        {
+          guint64 word;
+
+          memcpy (&word, data + i, 8);
+          if ((word & REPEAT_BYTE (0x80)) != 0 || HAS_ZERO_BYTE (word))
+            break;
+        }
+
+      /* a character may straddle the window's end; then the next window starts with it */
+      window = MIN (length - i, 64);
+      if (g_utf8_validate_len (data + i, window, &stop))
+        i += window;
+      else if (i + window < length && (data + i + window) - stop < 4 && stop > data + i)
+        i = stop - data;
+      else
+        {
+          *end = stop;
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* The checks that need no JSON tree; fills @problems and returns FALSE on the first failure,
  * else fills @outline. */
 static gboolean
@@ -219,7 +263,7 @@ check_document (const char          *data,
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (data, length, &end))
+  if (!validate_utf8 (data, length, &end))
     {
       g_autofree char *message = NULL;
 
@@ -263,9 +307,10 @@ parse_piece (JsonParser             *parser,
 }
 
 /* Builds the root object from its members parsed one by one, arrays left empty and recorded in
- * @streamed for the reader to parse an element at a time: each element is read and freed while
- * it is still in the cache, which halves the time json-glib takes for a large story. Setting
- * the members in file order keeps json-glib's own handling of duplicate keys. */
+ * @streamed for the reader to parse a batch of elements at a time: each batch is read and freed
+ * while it is still in the cache, which about halves the time a large story takes, compared
+ * with one tree of the whole file. Setting the members in file order keeps json-glib's own
+ * handling of duplicate keys. */
 static JsonNode *
 parse_root_object (JsonParser                *parser,
                    const char                *data,
@@ -360,6 +405,7 @@ load_data (const char *data,
 
   if (root == NULL)
     {
+      g_assert (json_error != NULL);  /* check_document() let no blank document through */
       report_json_error (result, json_error);
       return;
     }

@@ -200,28 +200,33 @@ read_tags (CaravanStoryReader *l,
            JsonObject         *object)
 {
   JsonArray *array = caravan_reader_get_array (l, object, "tags", FALSE);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gsize key_len;
-  guint n;
+  GStrv tags;
+  guint n, n_tags = 0;
 
   if (array == NULL)
     return NULL;
 
   key_len = caravan_reader_push_key (l, "tags");
   n = json_array_get_length (array);
+  tags = g_new (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      gsize len = caravan_reader_push_index (l, i);
 
       if (caravan_reader_node_is_string (node))
-        g_strv_builder_add (builder, json_node_get_string (node));
+        tags[n_tags++] = g_strdup (json_node_get_string (node));
       else
-        caravan_reader_wrong_type (l, node, _("a string"));
-      caravan_reader_pop (l, len);
+        {
+          gsize len = caravan_reader_push_index (l, i);
+
+          caravan_reader_wrong_type (l, node, _("a string"));
+          caravan_reader_pop (l, len);
+        }
     }
+  tags[n_tags] = NULL;
   caravan_reader_pop (l, key_len);
-  return g_strv_builder_end (builder);
+  return tags;
 }
 
 static void
@@ -272,11 +277,11 @@ read_event (CaravanStoryReader *l,
       gsize len = caravan_reader_push_key (l, "place");
 
       place = caravan_reader_resolve_reference (l, json_object_get_member (object, "place"),
-                                                caravan_reader_lookup_place, _("place"));
+                                                caravan_reader_lookup_place, N_("place"));
       caravan_reader_pop (l, len);
     }
   places = caravan_reader_read_references (l, object, "places", caravan_reader_lookup_place,
-                                           _("place"));
+                                           N_("place"));
 
   camera = caravan_reader_get_object (l, object, "camera", FALSE);
   if (camera != NULL)
@@ -331,7 +336,7 @@ read_excerpt (CaravanStoryReader *l,
       gsize len = caravan_reader_push_key (l, "article");
 
       article = caravan_reader_resolve_reference (l, json_object_get_member (object, "article"),
-                                                  caravan_reader_lookup_article, _("article"));
+                                                  caravan_reader_lookup_article, N_("article"));
       article_ok = article != NULL;
       caravan_reader_pop (l, len);
     }
@@ -347,9 +352,9 @@ read_excerpt (CaravanStoryReader *l,
     }
 
   places = caravan_reader_read_references (l, object, "places", caravan_reader_lookup_place,
-                                           _("place"));
+                                           N_("place"));
   events = caravan_reader_read_references (l, object, "events", caravan_reader_lookup_event,
-                                           _("event"));
+                                           N_("event"));
 
   if (id == NULL || text == NULL || !article_ok)
     return;
@@ -414,7 +419,7 @@ read_route (CaravanStoryReader *l,
             {
               CaravanPlace *place =
                 caravan_reader_resolve_reference (l, node, caravan_reader_lookup_place,
-                                                  _("place"));
+                                                  N_("place"));
               if (place != NULL)
                 caravan_route_add_point (route, place, 0, 0);
               ok &= place != NULL;

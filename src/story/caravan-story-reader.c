@@ -13,6 +13,11 @@
 
 #include "caravan-story-reader.h"
 
+/* About this much JSON text of a streamed array is parsed at a time: small enough for its
+ * tree to stay in the cache while it is read, large enough to spread json-glib's cost per
+ * parse (a scanner, a UTF-8 check, signals). */
+#define BATCH_SIZE 16384
+
 static void
 clear_pending_problem (gpointer data)
 {
@@ -20,6 +25,26 @@ clear_pending_problem (gpointer data)
 
   g_free (problem->path);
   g_free (problem->message);
+}
+
+/* Spells out the current path, as in "events[3].place". */
+static char *
+build_path (CaravanStoryReader *l)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < l->path_len; i++)
+    {
+      if (l->path[i].key == NULL)
+        g_string_append_printf (path, "[%u]", l->path[i].index);
+      else
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, l->path[i].key);
+        }
+    }
+  return g_string_free (path, FALSE);
 }
 
 void
@@ -38,7 +63,7 @@ caravan_reader_add_problem (CaravanStoryReader   *l,
   va_end (args);
   problem.severity = severity;
   problem.code = code;
-  problem.path = g_strdup (l->path->str);
+  problem.path = build_path (l);
   problem.at_key = at_key;
   g_array_append_val (l->pending, problem);
 
@@ -50,39 +75,29 @@ gsize
 caravan_reader_push_key (CaravanStoryReader *l,
                          const char         *key)
 {
-  gsize len = l->path->len;
+  g_assert (l->path_len < CARAVAN_READER_MAX_PATH);
 
-  if (len > 0)
-    g_string_append_c (l->path, '.');
-  g_string_append (l->path, key);
-  return len;
+  l->path[l->path_len] = (CaravanPathStep) { .key = key };
+  return l->path_len++;
 }
 
 gsize
 caravan_reader_push_index (CaravanStoryReader *l,
                            guint               index)
 {
-  gsize len = l->path->len;
-  char digits[16];
-  guint n = 0;
+  g_assert (l->path_len < CARAVAN_READER_MAX_PATH);
 
-  /* g_string_append_printf() would cost an allocation per array element */
-  do
-    digits[n++] = '0' + index % 10;
-  while ((index /= 10) > 0);
-
-  g_string_append_c (l->path, '[');
-  while (n > 0)
-    g_string_append_c (l->path, digits[--n]);
-  g_string_append_c (l->path, ']');
-  return len;
+  l->path[l->path_len] = (CaravanPathStep) { .index = index };
+  return l->path_len++;
 }
 
 void
 caravan_reader_pop (CaravanStoryReader *l,
                     gsize               len)
 {
-  g_string_truncate (l->path, len);
+  g_assert (len <= l->path_len);
+
+  l->path_len = len;
 }
 
 static const char *
@@ -137,6 +152,17 @@ node_is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
+/* g_strv_contains() without a strcmp() call for every field of every item. */
+static gboolean
+is_known_field (const char * const *known,
+                const char         *key)
+{
+  for (; *known != NULL; known++)
+    if ((*known)[0] == key[0] && strcmp (*known, key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 caravan_reader_warn_unknown_fields (CaravanStoryReader *l,
                                     JsonObject         *object,
@@ -150,7 +176,7 @@ caravan_reader_warn_unknown_fields (CaravanStoryReader *l,
     {
       gsize len;
 
-      if (g_strv_contains (known, key))
+      if (is_known_field (known, key))
         continue;
 
       len = caravan_reader_push_key (l, key);
@@ -362,15 +388,34 @@ caravan_reader_get_id (CaravanStoryReader *l,
   return id;
 }
 
-/* Parses one element of a streamed array; the node lives until the next call. */
-static JsonNode *
-parse_element (CaravanStoryReader    *l,
-               const CaravanJsonSpan *span)
+/* Parses the elements of a streamed array from @first on, as many as make a batch, and
+ * returns them; they live until the next batch. */
+static JsonArray *
+parse_batch (CaravanStoryReader *l,
+             GArray             *spans,
+             guint               first,
+             guint              *n_parsed)
 {
-  if (!json_parser_load_from_data (l->parser, l->document + span->offset, span->length,
-                                   &l->json_error))
+  guint i = first;
+
+  g_string_truncate (l->batch, 0);
+  g_string_append_c (l->batch, '[');
+  do
+    {
+      const CaravanJsonSpan *span = &g_array_index (spans, CaravanJsonSpan, i);
+
+      if (i > first)
+        g_string_append_c (l->batch, ',');
+      g_string_append_len (l->batch, l->document + span->offset, span->length);
+    }
+  while (++i < spans->len && l->batch->len < BATCH_SIZE);
+  g_string_append_c (l->batch, ']');
+
+  if (!json_parser_load_from_data (l->parser, l->batch->str, l->batch->len, &l->json_error))
     return NULL;
-  return json_parser_get_root (l->parser);
+
+  *n_parsed = i - first;
+  return json_node_get_array (json_parser_get_root (l->parser));
 }
 
 /* Iterates over the objects of an array member; reports non-objects. */
@@ -381,6 +426,8 @@ caravan_reader_read_list (CaravanStoryReader  *l,
                           CaravanReadItemFunc  read_item)
 {
   JsonArray *array = caravan_reader_get_array (l, root, key, FALSE);
+  JsonArray *batch = NULL;
+  guint batch_start = 0, batch_len = 0;
   GArray *spans = NULL;
   gsize key_len;
   guint n;
@@ -400,8 +447,17 @@ caravan_reader_read_list (CaravanStoryReader  *l,
 
       if (spans == NULL)
         node = json_array_get_element (array, i);
-      else if ((node = parse_element (l, &g_array_index (spans, CaravanJsonSpan, i))) == NULL)
-        break;
+      else
+        {
+          if (i == batch_start + batch_len)
+            {
+              batch_start = i;
+              batch = parse_batch (l, spans, i, &batch_len);
+              if (batch == NULL)
+                break;
+            }
+          node = json_array_get_element (batch, i - batch_start);
+        }
 
       len = caravan_reader_push_index (l, i);
 
@@ -435,7 +491,8 @@ caravan_reader_lookup_event (CaravanStory *story,
   return caravan_story_lookup_event (story, id);
 }
 
-/* Resolves a string id via @lookup; reports unknown or mistyped references. */
+/* Resolves a string id via @lookup; reports unknown or mistyped references. @what is
+ * untranslated (N_()), so that only a problem pays for gettext. */
 gpointer
 caravan_reader_resolve_reference (CaravanStoryReader *l,
                                   JsonNode           *node,
@@ -454,7 +511,7 @@ caravan_reader_resolve_reference (CaravanStoryReader *l,
   if (object == NULL)
     /* Translators: "unknown place “astna”"; the first %s is "place", "event" or "article" */
     caravan_reader_add_error (l, CARAVAN_STORY_ERROR_UNKNOWN_REFERENCE, _("unknown %s “%s”"),
-                              what, json_node_get_string (node));
+                              _(what), json_node_get_string (node));
   return object;
 }
 
@@ -499,7 +556,6 @@ caravan_story_reader_init (CaravanStoryReader *l,
     .data = data,
     .length = length,
     .pending = g_array_new (FALSE, FALSE, sizeof (CaravanPendingProblem)),
-    .path = g_string_new (NULL),
     .story = caravan_story_new (),
     .article_index = g_hash_table_new (g_str_hash, g_str_equal),
     .place_index = g_hash_table_new (g_str_hash, g_str_equal),
@@ -507,6 +563,7 @@ caravan_story_reader_init (CaravanStoryReader *l,
     .excerpt_index = g_hash_table_new (g_str_hash, g_str_equal),
     .route_index = g_hash_table_new (g_str_hash, g_str_equal),
     .ids = g_string_chunk_new (4096),
+    .batch = g_string_sized_new (2 * BATCH_SIZE),
   };
   g_array_set_clear_func (l->pending, clear_pending_problem);
 }
@@ -522,7 +579,7 @@ caravan_story_reader_clear (CaravanStoryReader *l)
   g_clear_pointer (&l->route_index, g_hash_table_unref);
   g_clear_pointer (&l->ids, g_string_chunk_free);
   g_clear_error (&l->json_error);
-  if (l->path != NULL)
-    g_string_free (g_steal_pointer (&l->path), TRUE);
+  if (l->batch != NULL)
+    g_string_free (g_steal_pointer (&l->batch), TRUE);
   g_clear_pointer (&l->pending, g_array_unref);
 }

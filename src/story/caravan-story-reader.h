@@ -23,12 +23,25 @@ typedef struct
   gboolean at_key;  /* point at the member's key rather than its value */
 } CaravanPendingProblem;
 
+/* One step of a JSON path: a member name, or an array index when @key is NULL. */
+typedef struct
+{
+  const char *key;
+  guint index;
+} CaravanPathStep;
+
+/* The reader's own nesting, not the document's, bounds the path (places[0].name_history[1].
+ * names.ru is the deepest). */
+#define CARAVAN_READER_MAX_PATH 12
+
 typedef struct
 {
   const char *data;       /* the document, for positions */
   gsize length;
   GArray *pending;        /* CaravanPendingProblem */
-  GString *path;          /* JSON path of the value being read */
+  /* JSON path of the value being read; spelt out only when a problem is recorded */
+  CaravanPathStep path[CARAVAN_READER_MAX_PATH];
+  guint path_len;
   CaravanStory *story;    /* being built; discarded when n_errors > 0 */
   guint n_errors;
   /* id -> index in its array, for duplicate messages */
@@ -43,6 +56,7 @@ typedef struct
   GHashTable *streamed;   /* member name -> GArray of CaravanJsonSpan in document */
   const char *document;
   JsonParser *parser;
+  GString *batch;         /* the elements being parsed, as one JSON array */
   GError *json_error;     /* json-glib rejected an element that the strict scanner accepted */
 } CaravanStoryReader;
 
@@ -70,7 +84,7 @@ void          caravan_reader_add_problem         (CaravanStoryReader   *l,
 #define caravan_reader_add_error(l, code, ...) \
   caravan_reader_add_problem ((l), CARAVAN_STORY_SEVERITY_ERROR, (code), FALSE, __VA_ARGS__)
 
-/* Path building: push returns the length to pop back to. */
+/* Path building: push returns the length to pop back to. The key must outlive the push. */
 gsize         caravan_reader_push_key            (CaravanStoryReader *l,
                                                   const char         *key);
 gsize         caravan_reader_push_index          (CaravanStoryReader *l,
