@@ -33,7 +33,7 @@ for po in *.po; do
   stats=$(tail -n 1 <<< "$stats")
   echo "po/$po: $stats"
 
-  grep -q '^"Content-Type: text/plain; charset=UTF-8\\n"' "$po" ||
+  msgcat --no-wrap "$po" | grep -q '^"Content-Type: text/plain; charset=UTF-8\\n"' ||
     { echo "po/$po: the header must say charset=UTF-8"; status=1; }
 
   case " $complete_langs " in
@@ -48,7 +48,7 @@ done
 
 # The plural rules the translations were written for.
 check_plural () {
-  grep -qF "\"Plural-Forms: $2\\n\"" "$1.po" ||
+  msgcat --no-wrap "$1.po" | grep -qF "\"Plural-Forms: $2\\n\"" ||
     { echo "po/$1.po: Plural-Forms must be \"$2\""; status=1; }
 }
 check_plural ru 'nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);'

@@ -182,6 +182,7 @@ test_language (gconstpointer data)
       g_autofree char *report_path = NULL;
       g_autofree char *report = NULL;
       g_auto(GStrv) lines = NULL;
+      g_autoptr(GString) incomplete = g_string_new (NULL);
       int fd;
 
       fd = g_file_open_tmp ("caravan-test-i18n-XXXXXX", &report_path, NULL);
@@ -199,8 +200,11 @@ test_language (gconstpointer data)
           if (g_str_has_prefix (lines[i], "skip: "))
             g_test_skip (lines[i] + strlen ("skip: "));
           else if (g_str_has_prefix (lines[i], "incomplete: "))
-            g_test_incomplete (lines[i] + strlen ("incomplete: "));
+            g_string_append_printf (incomplete, "%s%s", incomplete->len ? "; " : "",
+                                    lines[i] + strlen ("incomplete: "));
         }
+      if (incomplete->len > 0)
+        g_test_incomplete (incomplete->str);
       return;
     }
 
@@ -269,12 +273,16 @@ test_language (gconstpointer data)
   caravan_test_iterate (50);
   subtitle = label_text (panel, "subtitle_label");
   g_test_message ("excerpts panel subtitle: %s", subtitle);
-  g_assert_true (g_str_has_prefix (subtitle, lang->date));
   {
-    g_autofree char *expected = g_strdup_printf ("%s · %s", lang->date, lang->university);
+    /* Ignoring case: glibc's kk month names are capitalised, Kazakh writes them in lower case. */
+    g_autofree char *subtitle_folded = g_utf8_casefold (subtitle, -1);
+    g_autofree char *date_folded = g_utf8_casefold (lang->date, -1);
 
-    check_shown_name ("The excerpts panel", subtitle, expected);
+    g_assert_true (g_str_has_prefix (subtitle_folded, date_folded));
   }
+  g_assert_nonnull (strstr (subtitle, " · "));
+  check_shown_name ("The excerpts panel's date line", strstr (subtitle, " · ") + strlen (" · "),
+                    lang->university);
   count = label_text (panel, "count_label");
   g_test_message ("excerpts panel count: %s", count);
   g_assert_nonnull (strstr (count, lang->excerpt_count_word));
@@ -314,9 +322,13 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = caravan_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  /* Only the subprocess that runs a language starts Caravan (a second one would not register). */
+  if (g_test_subprocess ())
+    {
+      app = caravan_application_new ();
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
 
   g_test_add_data_func ("/i18n/russian", &russian, test_language);
   g_test_add_data_func ("/i18n/kazakh", &kazakh, test_language);

@@ -24,6 +24,7 @@
 #define HIDE_KM 15.0                    /* a place this close to a story pin is the pin's */
 #define HIDE_PX 12.0                    /* ... or this close on screen at the label's zoom */
 #define EARTH_KM 40075.017
+#define IMAGE_BUDGET (32 << 20)         /* bytes of label images kept; beyond, labels are drawn */
 
 /* A label drawn into an image, with its anchor at (fx, fy) of a device pixel. */
 typedef struct
@@ -64,6 +65,7 @@ struct _CaravanLabelPlacer
 
   GMutex lock;
   Placement *placements[CARAVAN_MAP_N_THEMES][MAX_ZOOM + 1];
+  int image_bytes;                      /* atomic */
 };
 
 G_DEFINE_FINAL_TYPE (CaravanLabelPlacer, caravan_label_placer, G_TYPE_OBJECT)
@@ -608,12 +610,17 @@ caravan_label_placer_draw (CaravanLabelPlacer *self,
           fx = dx - floor (dx);
           fy = dy - floor (dy);
           image = g_atomic_pointer_get (&item->images[scale - 1]);
-          if (image == NULL)
+          if (image == NULL && g_atomic_int_get (&self->image_bytes) < IMAGE_BUDGET)
             {
               LabelImage *made = create_label_image (style, item, zoom, scale, ax, ay, fx, fy);
 
               if (g_atomic_pointer_compare_and_exchange (&item->images[scale - 1], NULL, made))
-                image = made;
+                {
+                  image = made;
+                  g_atomic_int_add (&self->image_bytes,
+                                    cairo_image_surface_get_stride (made->surface) *
+                                    cairo_image_surface_get_height (made->surface));
+                }
               else
                 {
                   label_image_free (made);
@@ -621,7 +628,7 @@ caravan_label_placer_draw (CaravanLabelPlacer *self,
                 }
             }
 
-          if (fabs (image->fx - fx) < 1e-6 && fabs (image->fy - fy) < 1e-6)
+          if (image != NULL && fabs (image->fx - fx) < 1e-6 && fabs (image->fy - fy) < 1e-6)
             {
               cairo_save (cr);
               cairo_identity_matrix (cr);
@@ -635,7 +642,8 @@ caravan_label_placer_draw (CaravanLabelPlacer *self,
           dy = ay - origin_y;
         }
 
-      /* An image would land between device pixels here (an offscreen map at any centre). */
+      /* An image would land between device pixels here (an offscreen map at any centre), or
+       * the images have used their memory budget. */
       if (context == NULL)
         context = create_pango_context (cr);
       draw_label (cr, context, style, item, zoom, dx, dy);

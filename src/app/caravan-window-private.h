@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-window-private.h: the window's instance struct and the functions its files share. */
+
+#pragma once
+
+#include "caravan-application.h"
+#include "caravan-excerpts-panel.h"
+#include "caravan-map-view.h"
+#include "caravan-presentation.h"
+#include "caravan-timeline.h"
+#include "caravan-window.h"
+
+G_BEGIN_DECLS
+
+/* Below this width the views are stacked instead of side by side. */
+#define NARROW_WIDTH 860
+/* Editors write files in several steps: wait for quiet before reloading. */
+#define RELOAD_DELAY_MS 300
+
+struct _CaravanWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CaravanSelection     *selection;
+  GCancellable         *cancellable;   /* cancelled in dispose */
+  GCancellable         *load_cancellable;
+  GFile                *file;          /* the story on screen, NULL for the bundled one */
+  GFile                *loading_file;
+  GFileMonitor         *monitor;
+  guint                 reload_timeout;
+  guint                 layout_idle;
+  gboolean              narrow;
+
+  /* Presentation mode, and what to return to when it ends. */
+  CaravanPresentation  *presentation;
+  gboolean              present_when_loaded;
+  CaravanPlace         *saved_place;
+  CaravanEvent         *saved_event;
+  double                saved_visible_start;
+  double                saved_visible_end;
+  double                saved_latitude;
+  double                saved_longitude;
+  double                saved_zoom;
+  guint                 restore_idle;
+
+  /* template children */
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *primary_menu_button;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_title;
+  GtkLabel             *problems_label;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *loading_spinner;
+  GtkBox               *views_box;
+  GtkBox               *map_box;
+  CaravanMapView       *map_view;
+  CaravanTimeline      *timeline;
+  GtkWidget            *views_separator;
+  CaravanExcerptsPanel *excerpts_panel;
+};
+
+/* caravan-window.c */
+void     caravan_window_show_state          (CaravanWindow *self,
+                                             const char    *name);
+
+/* caravan-window-story.c: loading, problems, reload on change */
+void     caravan_window_show_problems       (CaravanWindow *self,
+                                             GFile         *file,
+                                             GListModel    *problems,
+                                             const GError  *error);
+void     caravan_window_hide_problems       (CaravanWindow *self);
+void     caravan_window_show_story          (CaravanWindow *self,
+                                             CaravanStory  *story,
+                                             GFile         *file);
+void     caravan_window_start_loading       (CaravanWindow *self,
+                                             GFile         *file);
+
+/* caravan-window-presentation.c */
+void     caravan_window_begin_presentation  (CaravanWindow *self,
+                                             gboolean       from_start);
+void     caravan_window_check_presentation_action (GtkWidget  *widget,
+                                                   const char *action_name,
+                                                   GVariant   *parameter);
+
+/* caravan-window-actions.c */
+gboolean caravan_window_on_drop             (GtkDropTarget *target,
+                                             const GValue  *value,
+                                             double         x,
+                                             double         y,
+                                             CaravanWindow *self);
+void     caravan_window_open_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter);
+void     caravan_window_open_bundled_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *parameter);
+void     caravan_window_dismiss_problems_action (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
+void     caravan_window_fit_story_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter);
+void     caravan_window_next_event_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter);
+void     caravan_window_previous_event_action (GtkWidget  *widget,
+                                              const char *action_name,
+                                              GVariant   *parameter);
+void     caravan_window_present_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter);
+void     caravan_window_present_from_start_action (GtkWidget  *widget,
+                                                  const char *action_name,
+                                                  GVariant   *parameter);
+
+G_END_DECLS

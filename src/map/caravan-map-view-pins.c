@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-map-view-pins.c: the story on the map: a pin per place (named for the selected date,
+ * styled by kind, decluttered by zoom) and a line per route. */
+
+#define G_LOG_DOMAIN "caravan-map-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "caravan-date.h"
+#include "caravan-event.h"
+#include "caravan-map-view-private.h"
+#include "caravan-place.h"
+#include "caravan-route.h"
+#include "caravan-selection.h"
+#include "caravan-story.h"
+
+static const CaravanDate *
+get_label_date (CaravanMapView *self)
+{
+  CaravanEvent *event = self->selection ? caravan_selection_get_event (self->selection) : NULL;
+
+  return event ? caravan_event_get_date (event) : NULL;
+}
+
+/* The name label inside @pin. */
+GtkWidget *
+caravan_map_view_get_label_widget (GtkWidget *pin)
+{
+  return gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (pin)));
+}
+
+/* A marker is centred on its point; a bottom margin of its own height puts the pin's tip there. */
+static void
+anchor_pin (GtkWidget *pin)
+{
+  int natural = 0;
+
+  gtk_widget_set_margin_bottom (pin, 0);
+  gtk_widget_measure (pin, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_set_margin_bottom (pin, natural);
+}
+
+static gboolean
+place_has_visible_event (CaravanMapView *self,
+                         CaravanStory   *story,
+                         CaravanPlace   *place)
+{
+  g_autoptr(GListModel) events = caravan_story_list_events_of_place (story, place);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(CaravanEvent) event = g_list_model_get_item (events, i);
+
+      if (caravan_selection_event_is_visible (self->selection, event))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+pin_priority (CaravanMapView *self,
+              CaravanPlace   *place)
+{
+  CaravanEvent *event = caravan_selection_get_event (self->selection);
+
+  if (place == caravan_selection_get_place (self->selection))
+    return 0;
+  if (event != NULL && caravan_event_has_place (event, place))
+    return 1;
+  if (caravan_place_get_featured (place))
+    return 2;
+  if (g_strcmp0 (caravan_place_get_kind (place), "city") == 0)
+    return 3;
+  return 4;
+}
+
+static int
+compare_pins (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  CaravanMapView *self = user_data;
+  CaravanPlace *pa = *(CaravanPlace **) a;
+  CaravanPlace *pb = *(CaravanPlace **) b;
+
+  return pin_priority (self, pa) - pin_priority (self, pb);
+}
+
+/* Hides pins that would sit on top of a more important one at this zoom (the venues around
+ * a city, say); they come back when the map is zoomed in. */
+void
+caravan_map_view_declutter_pins (CaravanMapView *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  GtkWidget *map = GTK_WIDGET (caravan_map_view_get_shumate_map (self));
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->selection == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->pins);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (places, key);
+  g_ptr_array_sort_with_data (places, compare_pins, self);
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      CaravanPlace *place = g_ptr_array_index (places, i);
+      GtkWidget *marker = gtk_widget_get_parent (g_hash_table_lookup (self->pins, place));
+      graphene_point_t point;
+      gboolean crowded = FALSE;
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, map,
+                                                  caravan_place_get_latitude (place),
+                                                  caravan_place_get_longitude (place), &x, &y);
+      point = GRAPHENE_POINT_INIT (x, y);
+      for (guint j = 0; j < shown->len && !crowded; j++)
+        crowded = graphene_point_distance (&point, &g_array_index (shown, graphene_point_t, j),
+                                           NULL, NULL) < DECLUTTER_DISTANCE;
+
+      /* The selected place and the selected event's places always show. */
+      if (crowded && pin_priority (self, place) > 1)
+        {
+          gtk_widget_set_visible (marker, FALSE);
+          continue;
+        }
+      gtk_widget_set_visible (marker, TRUE);
+      g_array_append_val (shown, point);
+    }
+}
+
+void
+caravan_map_view_update_pins (CaravanMapView *self)
+{
+  CaravanStory *story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
+  CaravanPlace *selected = self->selection ? caravan_selection_get_place (self->selection) : NULL;
+  const CaravanDate *date = get_label_date (self);
+  gboolean filter = self->selection && caravan_selection_get_filter_by_time (self->selection);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (story == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->pins);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CaravanPlace *place = key;
+      GtkWidget *pin = value;
+      GtkWidget *label = caravan_map_view_get_label_widget (pin);
+      const char *name = caravan_place_get_name_at (place, date, NULL);
+      gboolean is_selected = place == selected;
+      gboolean show_label = is_selected || caravan_place_get_featured (place) ||
+                            g_strcmp0 (caravan_place_get_kind (place), "city") == 0;
+      gboolean faded = filter && !place_has_visible_event (self, story, place);
+
+      gtk_label_set_text (GTK_LABEL (label), name);
+      gtk_widget_set_visible (label, show_label);
+      if (is_selected)
+        gtk_widget_add_css_class (pin, "selected");
+      else
+        gtk_widget_remove_css_class (pin, "selected");
+      if (faded)
+        gtk_widget_add_css_class (pin, "faded");
+      else
+        gtk_widget_remove_css_class (pin, "faded");
+      anchor_pin (pin);
+
+      /* Keep the selected pin above its neighbours. */
+      if (is_selected)
+        {
+          GtkWidget *marker = gtk_widget_get_parent (pin);
+          GtkWidget *layer = gtk_widget_get_parent (marker);
+
+          gtk_widget_insert_before (marker, layer, NULL);
+        }
+    }
+
+  for (guint i = 0; i < self->route_layers->len; i++)
+    {
+      GtkWidget *layer = g_ptr_array_index (self->route_layers, i);
+      CaravanRoute *route = g_object_get_data (G_OBJECT (layer), "caravan-route");
+      gboolean visible = !filter;
+
+      for (guint p = 0; !visible && p < caravan_route_get_n_points (route); p++)
+        {
+          double lat, lon;
+          CaravanPlace *place = caravan_route_get_point (route, p, &lat, &lon);
+
+          visible = place != NULL && place_has_visible_event (self, story, place);
+        }
+      gtk_widget_set_opacity (layer, visible ? 1.0 : 0.25);
+    }
+
+  caravan_map_view_declutter_pins (self);
+}
+
+/* Keyboard users see the name of the pin they reach, like the tooltip shows it on hover. */
+static void
+on_pin_focus_changed (GtkEventControllerFocus *controller,
+                      CaravanMapView          *self)
+{
+  GtkWidget *pin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (gtk_event_controller_focus_contains_focus (controller))
+    {
+      gtk_widget_set_visible (caravan_map_view_get_label_widget (pin), TRUE);
+      anchor_pin (pin);
+    }
+  else
+    {
+      caravan_map_view_update_pins (self);
+    }
+}
+
+static void
+on_pin_clicked (GtkButton      *pin,
+                CaravanMapView *self)
+{
+  CaravanPlace *place = g_object_get_data (G_OBJECT (pin), "caravan-place");
+
+  if (self->selection != NULL)
+    caravan_selection_select_place (self->selection, place);
+}
+
+static GtkWidget *
+create_pin (CaravanMapView *self,
+            CaravanStory   *story,
+            CaravanPlace   *place)
+{
+  g_autoptr(GListModel) events = caravan_story_list_events_of_place (story, place);
+  guint n_events = g_list_model_get_n_items (events);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *pin, *box, *label, *icon;
+  GtkEventController *focus;
+  const char *kind = caravan_place_get_kind (place);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  label = gtk_label_new (caravan_place_get_name (place));
+  gtk_widget_add_css_class (label, "pin-label");
+  gtk_box_append (GTK_BOX (box), label);
+  icon = gtk_image_new_from_icon_name ("caravan-pin-symbolic");
+  gtk_widget_add_css_class (icon, "pin-icon");
+  gtk_widget_set_halign (icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  pin = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (pin), box);
+  gtk_widget_add_css_class (pin, "pin");
+  if (caravan_place_get_featured (place))
+    gtk_widget_add_css_class (pin, "featured");
+  if (kind != NULL)
+    {
+      g_autofree char *kind_class = g_strconcat ("kind-", kind, NULL);
+
+      gtk_widget_add_css_class (pin, kind_class);
+    }
+
+  /* Translators: a map pin's tooltip, e.g. "Khorgos: 5 events" */
+  tooltip = g_strdup_printf (ngettext ("%s: %u event", "%s: %u events", n_events),
+                             caravan_place_get_name (place), n_events);
+  gtk_widget_set_tooltip_text (pin, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (pin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caravan_place_get_name (place),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  -1);
+
+  g_object_set_data_full (G_OBJECT (pin), "caravan-place", g_object_ref (place), g_object_unref);
+  g_signal_connect_object (pin, "clicked", G_CALLBACK (on_pin_clicked), self, 0);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_pin_focus_changed), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_pin_focus_changed), self, 0);
+  gtk_widget_add_controller (pin, focus);
+
+  return pin;
+}
+
+static void
+clear_story (CaravanMapView *self)
+{
+  for (guint i = 0; i < self->route_layers->len; i++)
+    shumate_simple_map_remove_overlay_layer (self->map, g_ptr_array_index (self->route_layers, i));
+  g_ptr_array_set_size (self->route_layers, 0);
+  shumate_marker_layer_remove_all (self->marker_layer);
+  g_hash_table_remove_all (self->pins);
+}
+
+static void
+add_route (CaravanMapView *self,
+           CaravanRoute   *route)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  ShumatePathLayer *layer = shumate_path_layer_new (viewport);
+  const char *style = caravan_route_get_style (route);
+  GdkRGBA colour = { 0.11, 0.44, 0.85, 0.95 };
+
+  if (g_strcmp0 (style, "rail") == 0)
+    colour = (GdkRGBA) { 0.65, 0.11, 0.16, 0.95 };
+  else if (g_strcmp0 (style, "sea") == 0)
+    colour = (GdkRGBA) { 0.05, 0.35, 0.65, 0.95 };
+
+  for (guint i = 0; i < caravan_route_get_n_points (route); i++)
+    {
+      double lat, lon;
+
+      caravan_route_get_point (route, i, &lat, &lon);
+      /* add_node prepends; insert_node keeps the file's order. */
+      shumate_path_layer_insert_node (layer, SHUMATE_LOCATION (shumate_coordinate_new_full (lat, lon)), i);
+    }
+
+  shumate_path_layer_set_stroke_color (layer, &colour);
+  shumate_path_layer_set_stroke_width (layer, 4.0);
+  shumate_path_layer_set_outline_width (layer, 1.5);
+  shumate_path_layer_set_outline_color (layer, &(GdkRGBA) { 1, 1, 1, 0.9 });
+  if (caravan_route_get_schematic (route))
+    {
+      GList *dash = NULL;
+
+      dash = g_list_append (dash, GUINT_TO_POINTER (10));
+      dash = g_list_append (dash, GUINT_TO_POINTER (7));
+      shumate_path_layer_set_dash (layer, dash);
+      g_list_free (dash);
+    }
+
+  g_object_set_data_full (G_OBJECT (layer), "caravan-route", g_object_ref (route), g_object_unref);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (layer));
+  g_ptr_array_add (self->route_layers, layer);
+}
+
+void
+caravan_map_view_load_story (CaravanMapView *self)
+{
+  CaravanStory *story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
+  GListModel *places, *routes;
+  double lat, lon, zoom;
+
+  clear_story (self);
+  if (story == NULL)
+    return;
+
+  /* Routes go below the pins. libshumate 1.0.3 exports no working insert call, so take the
+   * pins' layer out and put it back on top. */
+  g_object_ref (self->marker_layer);
+  shumate_simple_map_remove_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+  routes = caravan_story_get_routes (story);
+  for (guint i = 0; i < g_list_model_get_n_items (routes); i++)
+    {
+      g_autoptr(CaravanRoute) route = g_list_model_get_item (routes, i);
+
+      add_route (self, route);
+    }
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+  g_object_unref (self->marker_layer);
+
+  /* Featured places last, so their pins are drawn on top. */
+  places = caravan_story_get_places (story);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      {
+        g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
+        ShumateMarker *marker;
+        GtkWidget *pin;
+
+        if (caravan_place_get_featured (place) != (pass == 1))
+          continue;
+
+        pin = create_pin (self, story, place);
+        marker = shumate_marker_new ();
+        shumate_marker_set_child (marker, pin);
+        shumate_location_set_location (SHUMATE_LOCATION (marker),
+                                       caravan_place_get_latitude (place),
+                                       caravan_place_get_longitude (place));
+        shumate_marker_layer_add_marker (self->marker_layer, marker);
+        g_hash_table_insert (self->pins, place, pin);
+      }
+
+  caravan_map_view_update_pins (self);
+
+  caravan_story_get_initial_view (story, &lat, &lon, &zoom);
+  shumate_viewport_set_zoom_level (shumate_simple_map_get_viewport (self->map), round (zoom));
+  shumate_map_center_on (caravan_map_view_get_shumate_map (self), lat, lon);
+}

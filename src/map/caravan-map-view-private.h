@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-map-view-private.h: the map view's instance struct and the functions its files share. */
+
+#pragma once
+
+#include "caravan-map-view.h"
+
+G_BEGIN_DECLS
+
+#define FLIGHT_DURATION_MS 900
+#define PLACE_ZOOM         6.0
+#define MIN_ZOOM           3
+#define MAX_ZOOM           10
+/* Pins closer than this (logical px) to a more important pin are hidden until zoomed in. */
+#define DECLUTTER_DISTANCE 26.0
+
+struct _CaravanMapView
+{
+  GtkWidget         parent_instance;
+
+  CaravanSelection *selection;
+  GSignalGroup     *selection_signals;
+  ShumateMapSource *map_source;
+
+  ShumateSimpleMap *map;
+  ShumateMarkerLayer *marker_layer;
+  GPtrArray        *route_layers;  /* ShumatePathLayer, one per route */
+  GHashTable       *pins;          /* CaravanPlace -> GtkButton (the marker's child) */
+  guint             camera_idle;
+  gboolean          flying;
+};
+
+/* caravan-map-view.c */
+ShumateMap *caravan_map_view_get_shumate_map (CaravanMapView *self);
+
+/* caravan-map-view-pins.c: the story's pins and routes */
+void        caravan_map_view_load_story      (CaravanMapView *self);
+void        caravan_map_view_update_pins     (CaravanMapView *self);
+void        caravan_map_view_declutter_pins  (CaravanMapView *self);
+GtkWidget  *caravan_map_view_get_label_widget (GtkWidget    *pin);
+
+G_END_DECLS
