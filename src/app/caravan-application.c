@@ -181,6 +181,7 @@ caravan_application_about_action (GSimpleAction *action,
   static const char *developers[] = { "The Caravan developers", NULL };
   GtkWidget *about;
 
+  /* Deprecated in libadwaita 1.6 for AdwAboutDialog, which 1.2 lacks; see docs/architecture.md. */
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "application-name", _("Caravan"),

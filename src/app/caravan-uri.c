@@ -40,6 +40,7 @@ caravan_show_uri (GtkWidget  *parent,
     }
 
   root = parent ? gtk_widget_get_root (parent) : NULL;
+  /* Deprecated in GTK 4.10 for GtkUriLauncher, which 4.8 lacks; see docs/architecture.md. */
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
   return TRUE;
 }

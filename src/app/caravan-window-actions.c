@@ -60,6 +60,7 @@ caravan_window_open_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog;
 
   /* GtkFileChooserNative goes through the file chooser portal inside a sandbox. */
+  /* Deprecated in GTK 4.10 for GtkFileDialog, which 4.8 lacks; see docs/architecture.md. */
   dialog = gtk_file_chooser_native_new (_("Open Story"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);

@@ -158,6 +158,7 @@ on_ready_check_done (GObject      *source,
 
   g_ptr_array_add (lines, NULL);
   body = g_strjoinv ("\n", (char **) lines->pdata);
+  /* Deprecated in libadwaita 1.6 for AdwAlertDialog, which 1.2 lacks; see docs/architecture.md. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    n_problems == 0
                                    ? _("Every step’s place resolves and its map area draws offline.")

@@ -488,9 +488,10 @@ caravan_tile_renderer_render (CaravanTileRenderer *self,
                               CaravanMapTheme      theme,
                               guint                margin_px)
 {
-  static const cairo_user_data_key_t canvas_key;
+  static const cairo_user_data_key_t canvas_key, pixels_key;
   cairo_surface_t *canvas, *surface;
   cairo_t *cr;
+  guint8 *pixels;
   int pad, size, canvas_size, stride;
 
   g_return_val_if_fail (CARAVAN_IS_TILE_RENDERER (self), NULL);
@@ -500,9 +501,17 @@ caravan_tile_renderer_render (CaravanTileRenderer *self,
   pad = MAX (RENDER_MARGIN * (int) scale, (int) margin_px);
   size = CARAVAN_TILE_SIZE * scale + 2 * margin_px;
   canvas_size = CARAVAN_TILE_SIZE * scale + 2 * pad;
-  canvas = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, canvas_size, canvas_size);
-  if (cairo_surface_status (canvas) != CAIRO_STATUS_SUCCESS)
-    return canvas;            /* out of memory: an error surface, which the caller checks */
+  /* Not cairo_image_surface_create(), which clears the pixels: every tile paints them all. */
+  stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, canvas_size);
+  pixels = g_try_malloc ((gsize) stride * canvas_size);
+  canvas = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, canvas_size, canvas_size, stride);
+  if (pixels == NULL ||
+      cairo_surface_set_user_data (canvas, &pixels_key, pixels, g_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (canvas);
+      g_free (pixels);
+      return cairo_image_surface_create (CAIRO_FORMAT_INVALID, 0, 0);  /* an error surface */
+    }
   cr = cairo_create (canvas);
   cairo_scale (cr, scale, scale);
   caravan_tile_renderer_draw (self, cr,
@@ -525,8 +534,7 @@ caravan_tile_renderer_render (CaravanTileRenderer *self,
 
   /* The tile and its bleed, in place: an image surface on the canvas's pixels that keeps the
    * canvas alive. */
-  stride = cairo_image_surface_get_stride (canvas);
-  surface = cairo_image_surface_create_for_data (cairo_image_surface_get_data (canvas) +
+  surface = cairo_image_surface_create_for_data (pixels +
                                                  (gsize) (pad - margin_px) * stride +
                                                  (gsize) (pad - margin_px) * 4,
                                                  CAIRO_FORMAT_ARGB32, size, size, stride);
