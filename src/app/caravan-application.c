@@ -206,7 +206,7 @@ caravan_application_about_action (GSimpleAction *action,
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Base map data"), NULL,
                                       GTK_LICENSE_CUSTOM, caravan_basemap_get_license_text ());
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Online map tiles"),
-                                      "© OpenStreetMap contributors", GTK_LICENSE_CUSTOM,
+                                      _("© OpenStreetMap contributors"), GTK_LICENSE_CUSTOM,
                                       _("Map data is available under the Open Database License "
                                         "(https://www.openstreetmap.org/copyright). Tiles are only "
                                         "fetched when the online map is switched on."));

@@ -50,7 +50,7 @@ describe_source (CaravanExcerpt *excerpt)
 
   for (guint i = 0; i < caravan_excerpt_get_n_places (excerpt); i++)
     g_string_append_printf (text, "%s%s", (i == 0 && text->len) ? " · " : (i ? ", " : ""),
-                            caravan_place_get_name (caravan_excerpt_get_place (excerpt, i)));
+                            caravan_place_get_display_name (caravan_excerpt_get_place (excerpt, i), NULL));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -151,7 +151,7 @@ show_place (CaravanExcerptsPanel *self,
   guint n_events = g_list_model_get_n_items (events);
   g_autofree char *subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
 
-  set_label (self->title_label, caravan_place_get_name (place));
+  set_label (self->title_label, caravan_place_get_display_name (place, NULL));
   set_label (self->subtitle_label, subtitle);
   set_label (self->description_label, caravan_place_get_description (place));
   show_excerpts (self, excerpts);
@@ -170,7 +170,7 @@ show_event (CaravanExcerptsPanel *self,
   if (place != NULL)
     /* Translators: an event's date and place, e.g. "7 September 2013 · Astana" */
     subtitle = g_strdup_printf (_("%s · %s"), date,
-                                caravan_place_get_name_at (place, caravan_event_get_date (event), NULL));
+                                caravan_place_get_display_name (place, caravan_event_get_date (event)));
   else
     subtitle = g_strdup (date);
 
@@ -192,7 +192,7 @@ show_event (CaravanExcerptsPanel *self,
           /* Translators: %s is a place name */
           count = g_strdup_printf (ngettext ("The article does not quote this event. What it says about %2$s (%1$u excerpt):",
                                              "The article does not quote this event. What it says about %2$s (%1$u excerpts):", n),
-                                   n, caravan_place_get_name (place));
+                                   n, caravan_place_get_display_name (place, NULL));
           set_label (self->count_label, count);
         }
       return;

@@ -155,7 +155,7 @@ caravan_map_view_update_pins (CaravanMapView *self)
       CaravanPlace *place = key;
       GtkWidget *pin = value;
       GtkWidget *label = caravan_map_view_get_label_widget (pin);
-      const char *name = caravan_place_get_name_at (place, date, NULL);
+      const char *name = caravan_place_get_display_name (place, date);
       gboolean is_selected = place == selected;
       gboolean show_label = is_selected || caravan_place_get_featured (place) ||
                             g_strcmp0 (caravan_place_get_kind (place), "city") == 0;
@@ -244,7 +244,7 @@ create_pin (CaravanMapView *self,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  label = gtk_label_new (caravan_place_get_name (place));
+  label = gtk_label_new (caravan_place_get_display_name (place, NULL));
   gtk_widget_add_css_class (label, "pin-label");
   gtk_box_append (GTK_BOX (box), label);
   icon = gtk_image_new_from_icon_name ("caravan-pin-symbolic");
@@ -266,10 +266,10 @@ create_pin (CaravanMapView *self,
 
   /* Translators: a map pin's tooltip, e.g. "Khorgos: 5 events" */
   tooltip = g_strdup_printf (ngettext ("%s: %u event", "%s: %u events", n_events),
-                             caravan_place_get_name (place), n_events);
+                             caravan_place_get_display_name (place, NULL), n_events);
   gtk_widget_set_tooltip_text (pin, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (pin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caravan_place_get_name (place),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caravan_place_get_display_name (place, NULL),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
 

@@ -293,9 +293,7 @@ draw_geometry (CaravanTileRenderer *self,
   collect_features (layer, view, ids);
   for (guint i = 0; i < ids->len; i++)
     add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, TRUE);
-  /* Lakes of a few pixels keep the fine antialiasing, or they come out as blocks. */
   set_color (cr, &style->water);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   if (view->zoom >= 6)
     {
       cairo_fill_preserve (cr);
@@ -305,7 +303,6 @@ draw_geometry (CaravanTileRenderer *self,
     }
   else
     cairo_fill (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
   /* Borders: a light casing, then the line. */
   layer = &band->layers[CARAVAN_BASEMAP_BORDER];

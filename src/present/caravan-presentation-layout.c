@@ -161,7 +161,7 @@ caravan_presentation_update_caption (CaravanPresentation *self)
   if (place != NULL)
     /* Translators: the caption's second line, “date · place”, e.g. “10 December 1997 · Akmola” */
     date_line = g_strdup_printf (_("%s · %s"), date,
-                                 caravan_place_get_name_at (place, caravan_event_get_date (event), NULL));
+                                 caravan_place_get_display_name (place, caravan_event_get_date (event)));
   else
     date_line = g_steal_pointer (&date);
 

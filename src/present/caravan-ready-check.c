@@ -154,7 +154,7 @@ caravan_ready_check_story (CaravanStory    *story,
 
           /* Translators: %s is a place name */
           message = g_strdup_printf (_("the place “%s” lies outside the map."),
-                                     caravan_place_get_name (place));
+                                     caravan_place_get_display_name (place, NULL));
           add_sentence (problems, i + 1, title, message);
           continue;
         }
@@ -178,7 +178,7 @@ caravan_ready_check_story (CaravanStory    *story,
 
           /* Translators: %s is a place name */
           message = g_strdup_printf (_("the map around “%s” could not be drawn."),
-                                     caravan_place_get_name (place));
+                                     caravan_place_get_display_name (place, NULL));
           add_sentence (problems, i + 1, title, message);
         }
       g_clear_pointer (&surface, cairo_surface_destroy);

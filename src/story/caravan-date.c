@@ -201,6 +201,7 @@ format_range (const CaravanDate *date)
           if (same_month)
             {
               /* Translators: start of a range within one month, "2" in "2–19 January 2022" */
+              /* xgettext:no-c-format */
               start = format_point (date->year, date->month, date->day, C_("date range", "%-d"));
               end = format_point (date->end_year, date->end_month, date->end_day,
                                   point_format (CARAVAN_DATE_PRECISION_DAY));

@@ -308,6 +308,17 @@ caravan_place_get_name_at (CaravanPlace      *self,
   return caravan_place_get_translated_name (self, lang);
 }
 
+/* The name valid at @date (NULL = today) in the user's language, as gettext picks it from
+ * LANGUAGE and the locale, falling back to the story's language. For what the views show. */
+const char *
+caravan_place_get_display_name (CaravanPlace      *self,
+                                const CaravanDate *date)
+{
+  g_return_val_if_fail (CARAVAN_IS_PLACE (self), NULL);
+
+  return caravan_place_get_name_at (self, date, g_get_language_names ()[0]);
+}
+
 const char *
 caravan_place_get_kind (CaravanPlace *self)
 {

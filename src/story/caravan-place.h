@@ -24,6 +24,8 @@ const char *caravan_place_get_translated_name (CaravanPlace  *self,
 const char *caravan_place_get_name_at     (CaravanPlace      *self,
                                            const CaravanDate *date,
                                            const char        *lang);
+const char *caravan_place_get_display_name (CaravanPlace   *self,
+                                            const CaravanDate *date);
 /* A kind such as "city", "border-crossing", "dry-port", "venue", "station". */
 const char *caravan_place_get_kind        (CaravanPlace      *self);
 const char *caravan_place_get_description (CaravanPlace      *self);

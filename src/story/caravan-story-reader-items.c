@@ -470,9 +470,9 @@ caravan_story_reader_read (CaravanStoryReader *l,
   if (version != CARAVAN_STORY_FORMAT_VERSION)
     {
       caravan_reader_add_error (l, CARAVAN_STORY_ERROR_UNSUPPORTED_VERSION,
-                                _("format version %" G_GINT64_FORMAT " is not supported; this "
+                                _("format version %lld is not supported; this "
                                   "version of Caravan reads version %d"),
-                                version, CARAVAN_STORY_FORMAT_VERSION);
+                                (long long) version, CARAVAN_STORY_FORMAT_VERSION);
       return;
     }
   caravan_reader_pop (l, 0);
