@@ -13,6 +13,7 @@
 #include "caravan-date.h"
 #include "caravan-event.h"
 #include "caravan-excerpts-panel.h"
+#include "caravan-map-source.h"
 #include "caravan-map-view.h"
 #include "caravan-place.h"
 #include "caravan-selection.h"
@@ -552,6 +553,34 @@ test_dbus_actions (void)
   g_object_set_data (G_OBJECT (app), "test-remote-group", NULL);
 }
 
+/* The map style menu switches themes with a new source (libshumate caches tiles by source);
+ * the online layer is an option that the offline map replaces again. */
+static void
+test_map_theme_and_online_layer (void)
+{
+  CaravanWindow *window = get_window ();
+  CaravanMapView *map_view = get_map_view ();
+  ShumateMapSource *before, *source;
+
+  reset_to_bundled ();
+  before = caravan_map_view_get_map_source (map_view);
+  g_assert_true (CARAVAN_IS_MAP_SOURCE (before));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-theme", "s", "projector"));
+  source = caravan_map_view_get_map_source (map_view);
+  g_assert_true (source != before);
+  g_assert_cmpint (caravan_map_source_get_theme (CARAVAN_MAP_SOURCE (source)), ==, CARAVAN_MAP_THEME_PROJECTOR);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.online-tiles", NULL));
+  g_assert_false (CARAVAN_IS_MAP_SOURCE (caravan_map_view_get_map_source (map_view)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.online-tiles", NULL));
+  g_assert_true (CARAVAN_IS_MAP_SOURCE (caravan_map_view_get_map_source (map_view)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-theme", "s", "auto"));
+  source = caravan_map_view_get_map_source (map_view);
+  g_assert_cmpint (caravan_map_source_get_theme (CARAVAN_MAP_SOURCE (source)), ==, CARAVAN_MAP_THEME_LIGHT);
+}
+
 static GtkOrientation
 get_views_orientation (void)
 {
@@ -616,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/window/broken-file-keeps-story", test_broken_file_keeps_story);
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/window/dbus-actions", test_dbus_actions);
+  g_test_add_func ("/window/map-theme-and-online-layer", test_map_theme_and_online_layer);
   g_test_add_func ("/window/layouts", test_layouts);
 
   ret = g_test_run ();

@@ -12,6 +12,7 @@
 #include "caravan-map-source.h"
 #include "caravan-map-theme.h"
 #include "caravan-selection.h"
+#include "caravan-place.h"
 #include "caravan-story.h"
 #include "caravan-story-loader.h"
 #include "caravan-window-private.h"
@@ -84,10 +85,11 @@ get_map_theme (CaravanWindow *self)
 }
 
 /* The offline base map by default; OpenStreetMap tiles only when asked for. */
-static void
-update_map_source (CaravanWindow *self)
+void
+caravan_window_update_map_source (CaravanWindow *self)
 {
   GSettings *settings = get_settings (self);
+  CaravanStory *story = caravan_selection_get_story (self->selection);
   ShumateMapSource *current = caravan_map_view_get_map_source (self->map_view);
   guint scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 
@@ -104,14 +106,30 @@ update_map_source (CaravanWindow *self)
       return;
     }
 
-  /* libshumate keeps the tiles on screen when a source changes its id, so a new theme or
-   * scale needs a new source. */
+  /* libshumate keeps the tiles on screen when a source changes its id, so a new theme, scale
+   * or story needs a new source. The story's pins carry their own (dated) names, so the base
+   * map leaves out its own labels for those places. */
   if (!CARAVAN_IS_MAP_SOURCE (current) ||
       caravan_map_source_get_theme (CARAVAN_MAP_SOURCE (current)) != get_map_theme (self) ||
-      caravan_map_source_get_scale_factor (CARAVAN_MAP_SOURCE (current)) != scale)
+      caravan_map_source_get_scale_factor (CARAVAN_MAP_SOURCE (current)) != scale ||
+      self->map_source_story != story)
     {
-      g_autoptr(CaravanMapSource) source = caravan_map_source_new (get_map_theme (self), scale);
+      g_autoptr(GArray) hidden = g_array_new (FALSE, FALSE, sizeof (CaravanMapPoint));
+      g_autoptr(CaravanMapSource) source = NULL;
+      GListModel *places = story ? caravan_story_get_places (story) : NULL;
 
+      for (guint i = 0; places != NULL && i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
+          CaravanMapPoint point = { caravan_place_get_latitude (place),
+                                    caravan_place_get_longitude (place) };
+
+          g_array_append_val (hidden, point);
+        }
+
+      source = caravan_map_source_new_full (get_map_theme (self), scale,
+                                            (const CaravanMapPoint *) hidden->data, hidden->len);
+      g_set_object (&self->map_source_story, story);
       caravan_map_view_set_map_source (self->map_view, SHUMATE_MAP_SOURCE (source));
     }
 }
@@ -121,7 +139,7 @@ on_map_setting_changed (GSettings     *settings,
                         const char    *key,
                         CaravanWindow *self)
 {
-  update_map_source (self);
+  caravan_window_update_map_source (self);
 }
 
 static void
@@ -129,7 +147,7 @@ on_style_or_scale_changed (GObject       *object,
                            GParamSpec    *pspec,
                            CaravanWindow *self)
 {
-  update_map_source (self);
+  caravan_window_update_map_source (self);
 }
 
 /* Stateful actions that mirror the selection and the settings (the menus show their state). */
@@ -235,6 +253,7 @@ caravan_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARAVAN_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->map_source_story);
 
   G_OBJECT_CLASS (caravan_window_parent_class)->dispose (object);
 }
@@ -337,7 +356,7 @@ caravan_window_new (CaravanApplication *application)
   self = g_object_new (CARAVAN_TYPE_WINDOW, "application", application, NULL);
   restore_window_state (self);
   add_state_actions (self);
-  update_map_source (self);
+  caravan_window_update_map_source (self);
 
   return self;
 }

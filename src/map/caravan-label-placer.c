@@ -402,6 +402,7 @@ draw_label (cairo_t               *cr,
   h = logical.height / (double) PANGO_SCALE;
 
   cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);    /* the map below may have used FAST */
   switch ((CaravanLabelKind) label->kind)
     {
     case CARAVAN_LABEL_PLACE:

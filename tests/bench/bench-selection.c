@@ -21,6 +21,7 @@ typedef struct
 {
   CaravanMapView *map_view;
   guint           quiet_frames;
+  gint64          first_quiet;  /* when the first frame of the final quiet run was painted */
   gboolean        done;
 } FrameWatch;
 
@@ -47,8 +48,15 @@ on_after_paint (GdkFrameClock *clock,
   guint pending = CARAVAN_IS_MAP_SOURCE (source)
                   ? caravan_map_source_get_tiles_pending (CARAVAN_MAP_SOURCE (source)) : 0;
 
-  /* Tiles are requested from an idle after the move: two quiet frames in a row mean done. */
-  watch->quiet_frames = pending == 0 ? watch->quiet_frames + 1 : 0;
+  /* Tiles are requested from an idle after the move, so one frame without pending tiles may
+   * come before the requests: the fully drawn frame is the first of two quiet ones in a row. */
+  if (pending > 0)
+    {
+      watch->quiet_frames = 0;
+      return;
+    }
+  if (watch->quiet_frames++ == 0)
+    watch->first_quiet = g_get_monotonic_time ();
   if (watch->quiet_frames >= 2)
     watch->done = TRUE;
 }
@@ -72,7 +80,7 @@ wait_for_full_frame (GtkWidget  *window,
     }
   g_signal_handler_disconnect (clock, id);
 
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return (watch->first_quiet - start) / 1000.0;
 }
 
 static int
