@@ -106,6 +106,10 @@ caravan_window_update_map_source (CaravanWindow *self)
       return;
     }
 
+  /* No story, no map on screen: the source waits for one (and start-up renders tiles once). */
+  if (story == NULL)
+    return;
+
   /* libshumate keeps the tiles on screen when a source changes its id, so a new theme, scale
    * or story needs a new source. The story's pins carry their own (dated) names, so the base
    * map leaves out its own labels for those places. */
