@@ -106,9 +106,20 @@ caravan_window_update_map_source (CaravanWindow *self)
       return;
     }
 
-  /* No story, no map on screen: the source waits for one (and start-up renders tiles once). */
+  /* No story, no map on screen: the viewport only needs a reference for its projection, and
+   * tiles wait for the story (start-up renders its tiles once, not twice). */
   if (story == NULL)
-    return;
+    {
+      ShumateViewport *viewport = caravan_map_view_get_viewport (self->map_view);
+
+      if (shumate_viewport_get_reference_map_source (viewport) == NULL)
+        {
+          g_autoptr(CaravanMapSource) reference = caravan_map_source_new (get_map_theme (self), scale);
+
+          shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (reference));
+        }
+      return;
+    }
 
   /* libshumate keeps the tiles on screen when a source changes its id, so a new theme, scale
    * or story needs a new source. The story's pins carry their own (dated) names, so the base
