@@ -245,6 +245,9 @@ validate_tree () {
   local profile=$1 id=$2 dir=$OUT/meson-$1 dest=$OUT/dest-$1
   if [ ! -f "$dir/build.ninja" ]; then
     meson setup "$dir" "$CARAVAN_TOP" --prefix=/app -Dprofile="$profile" || return 1
+  else
+    # po/LINGUAS is only read at configure time: a new language needs a reconfigure.
+    meson setup --reconfigure "$dir" "$CARAVAN_TOP" || return 1
   fi
   # Only what gets installed: the tests and benchmarks are not needed here.
   ninja -C "$dir" $(meson introspect --targets "$dir" | "$PYTHON" -c '

@@ -150,3 +150,27 @@ caravan_test_texture_pixel (GdkTexture *texture,
 
   return TRUE;
 }
+
+/* The first widget below @root (depth first, @root included) of @type that has @css_class
+ * (any when NULL), or NULL. */
+GtkWidget *
+caravan_test_find_widget (GtkWidget  *root,
+                          GType       type,
+                          const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = caravan_test_find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

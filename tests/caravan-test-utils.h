@@ -18,6 +18,9 @@ void        caravan_test_iterate         (guint                 ms);
 GdkTexture *caravan_test_capture         (GtkWidget            *widget);
 GdkTexture *caravan_test_save_screenshot (GtkWidget            *widget,
                                           const char           *name);
+GtkWidget  *caravan_test_find_widget     (GtkWidget            *root,
+                                          GType                 type,
+                                          const char           *css_class);
 gboolean    caravan_test_texture_pixel   (GdkTexture           *texture,
                                           int                   x,
                                           int                   y,

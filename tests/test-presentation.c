@@ -53,33 +53,11 @@ get_story (void)
   return story;
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkLabel *
 find_label (GtkWidget  *root,
             const char *css_class)
 {
-  GtkWidget *label = find_widget (root, GTK_TYPE_LABEL, css_class);
+  GtkWidget *label = caravan_test_find_widget (root, GTK_TYPE_LABEL, css_class);
 
   g_assert_nonnull (label);
   return GTK_LABEL (label);
@@ -236,7 +214,7 @@ test_keys_and_leave (void)
 {
   CaravanWindow *window = get_window ();
   CaravanSelection *selection = get_selection ();
-  CaravanMapView *main_map = CARAVAN_MAP_VIEW (find_widget (GTK_WIDGET (window), CARAVAN_TYPE_MAP_VIEW, NULL));
+  CaravanMapView *main_map = CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_MAP_VIEW, NULL));
   ShumateViewport *main_viewport = caravan_map_view_get_viewport (main_map);
   CaravanPresentation *presentation;
   CaravanEvent *start_event;

@@ -48,44 +48,22 @@ get_story (void)
   return story;
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static CaravanMapView *
 get_map_view (void)
 {
-  return CARAVAN_MAP_VIEW (find_widget (GTK_WIDGET (get_window ()), CARAVAN_TYPE_MAP_VIEW, NULL));
+  return CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (get_window ()), CARAVAN_TYPE_MAP_VIEW, NULL));
 }
 
 static CaravanTimeline *
 get_timeline (void)
 {
-  return CARAVAN_TIMELINE (find_widget (GTK_WIDGET (get_window ()), CARAVAN_TYPE_TIMELINE, NULL));
+  return CARAVAN_TIMELINE (caravan_test_find_widget (GTK_WIDGET (get_window ()), CARAVAN_TYPE_TIMELINE, NULL));
 }
 
 static CaravanExcerptsPanel *
 get_excerpts_panel (void)
 {
-  return CARAVAN_EXCERPTS_PANEL (find_widget (GTK_WIDGET (get_window ()),
+  return CARAVAN_EXCERPTS_PANEL (caravan_test_find_widget (GTK_WIDGET (get_window ()),
                                               CARAVAN_TYPE_EXCERPTS_PANEL, NULL));
 }
 
@@ -391,7 +369,7 @@ test_filter_by_time (void)
 static gboolean
 problems_shown (gpointer user_data)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (get_window ()), GTK_TYPE_REVEALER, NULL);
+  GtkWidget *revealer = caravan_test_find_widget (GTK_WIDGET (get_window ()), GTK_TYPE_REVEALER, NULL);
 
   return revealer != NULL && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
@@ -399,8 +377,8 @@ problems_shown (gpointer user_data)
 static const char *
 get_problems_text (void)
 {
-  GtkWidget *revealer = find_widget (GTK_WIDGET (get_window ()), GTK_TYPE_REVEALER, NULL);
-  GtkWidget *label = find_widget (revealer, GTK_TYPE_LABEL, "monospace");
+  GtkWidget *revealer = caravan_test_find_widget (GTK_WIDGET (get_window ()), GTK_TYPE_REVEALER, NULL);
+  GtkWidget *label = caravan_test_find_widget (revealer, GTK_TYPE_LABEL, "monospace");
 
   return gtk_label_get_text (GTK_LABEL (label));
 }

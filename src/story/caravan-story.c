@@ -503,67 +503,58 @@ caravan_story_get_event_index (CaravanStory *self,
   return position > 0 ? position - 1 : G_MAXUINT;
 }
 
+typedef gboolean (*ItemFilter) (gpointer item,
+                                gpointer target);
+
+/* A new list of the items of @source (in its order) that @keep accepts for @target. */
+static GListModel *
+filter_items (GListModel *source,
+              GType       item_type,
+              ItemFilter  keep,
+              gpointer    target)
+{
+  GListStore *store = g_list_store_new (item_type);
+  guint n = g_list_model_get_n_items (source);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (source, i);
+
+      if (keep (item, target))
+        g_list_store_append (store, item);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
 GListModel *
 caravan_story_list_events_of_place (CaravanStory *self,
                                     CaravanPlace *place)
 {
-  GListStore *store;
-  guint n;
-
   g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
 
-  store = g_list_store_new (CARAVAN_TYPE_EVENT);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CaravanEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-
-      if (caravan_event_has_place (event, place))
-        g_list_store_append (store, event);
-    }
-  return G_LIST_MODEL (store);
+  return filter_items (G_LIST_MODEL (self->events), CARAVAN_TYPE_EVENT,
+                       (ItemFilter) caravan_event_has_place, place);
 }
 
 GListModel *
 caravan_story_list_excerpts_of_place (CaravanStory *self,
                                       CaravanPlace *place)
 {
-  GListStore *store;
-  guint n;
-
   g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
 
-  store = g_list_store_new (CARAVAN_TYPE_EXCERPT);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->excerpts));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CaravanExcerpt) excerpt = g_list_model_get_item (G_LIST_MODEL (self->excerpts), i);
-
-      if (caravan_excerpt_has_place (excerpt, place))
-        g_list_store_append (store, excerpt);
-    }
-  return G_LIST_MODEL (store);
+  return filter_items (G_LIST_MODEL (self->excerpts), CARAVAN_TYPE_EXCERPT,
+                       (ItemFilter) caravan_excerpt_has_place, place);
 }
 
 GListModel *
 caravan_story_list_excerpts_of_event (CaravanStory *self,
                                       CaravanEvent *event)
 {
-  GListStore *store;
-  guint n;
-
   g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
 
-  store = g_list_store_new (CARAVAN_TYPE_EXCERPT);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->excerpts));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CaravanExcerpt) excerpt = g_list_model_get_item (G_LIST_MODEL (self->excerpts), i);
-
-      if (caravan_excerpt_has_event (excerpt, event))
-        g_list_store_append (store, excerpt);
-    }
-  return G_LIST_MODEL (store);
+  return filter_items (G_LIST_MODEL (self->excerpts), CARAVAN_TYPE_EXCERPT,
+                       (ItemFilter) caravan_excerpt_has_event, event);
 }
 
 GListModel *
