@@ -19,7 +19,7 @@ run_suites () {
   # run_suites BUILD_DIR [meson test options…]
   local dir=$1; shift
   rm -f "$CARAVAN_TOP/$dir/meson-logs/testlog.json" "$CARAVAN_TOP/$dir/meson-logs/testlog-asan.json"
-  dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24 -noreset' \
+  dbus-run-session -- xvfb-run -a -s '-screen 0 3840x2160x24 -noreset' \
     meson test -C "$CARAVAN_TOP/$dir" --print-errorlogs --num-processes 2 "$@" || status=1
 }
 

@@ -234,11 +234,9 @@ test_format_english (void)
     { "2014-12", "2015", TRUE, "c. December 2014 – 2015" },
   };
 
+  /* build-aux/setup.sh (caravan_ensure_locales) provides the locales the tests use. */
   if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    {
-      g_test_skip ("C.UTF-8 locale not available");
-      return;
-    }
+    g_error ("C.UTF-8 locale not available");
   check_formats (cases, G_N_ELEMENTS (cases));
 }
 
@@ -255,10 +253,7 @@ test_format_russian (void)
   };
 
   if (setlocale (LC_ALL, "ru_RU.UTF-8") == NULL)
-    {
-      g_test_skip ("ru_RU.UTF-8 locale not available (generate it with localedef or set LOCPATH)");
-      return;
-    }
+    g_error ("ru_RU.UTF-8 locale not available (build-aux/setup.sh generates it)");
   check_formats (cases, G_N_ELEMENTS (cases));
   setlocale (LC_ALL, "C.UTF-8");
 }
