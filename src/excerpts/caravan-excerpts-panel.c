@@ -164,15 +164,7 @@ show_event (CaravanExcerptsPanel *self,
 {
   g_autoptr(GListModel) excerpts = caravan_story_list_excerpts_of_event (story, event);
   CaravanPlace *place = caravan_event_get_first_place (event);
-  g_autofree char *date = caravan_event_format_date (event);
-  g_autofree char *subtitle = NULL;
-
-  if (place != NULL)
-    /* Translators: an event's date and place, e.g. "7 September 2013 · Astana" */
-    subtitle = g_strdup_printf (_("%s · %s"), date,
-                                caravan_place_get_display_name (place, caravan_event_get_date (event)));
-  else
-    subtitle = g_strdup (date);
+  g_autofree char *subtitle = caravan_event_format_date_and_place (event);
 
   set_label (self->title_label, caravan_event_get_title (event));
   set_label (self->subtitle_label, subtitle);

@@ -141,9 +141,7 @@ caravan_presentation_update_caption (CaravanPresentation *self)
 {
   CaravanStory *story = caravan_presentation_get_story (self);
   CaravanEvent *event = self->selection ? caravan_selection_get_event (self->selection) : NULL;
-  CaravanPlace *place = event ? caravan_event_get_first_place (event) : NULL;
   g_autoptr(GListModel) excerpts = NULL;
-  g_autofree char *date = NULL;
   g_autofree char *date_line = NULL;
   g_autofree char *quote = NULL;
 
@@ -157,13 +155,7 @@ caravan_presentation_update_caption (CaravanPresentation *self)
       return;
     }
 
-  date = caravan_event_format_date (event);
-  if (place != NULL)
-    /* Translators: the caption's second line, “date · place”, e.g. “10 December 1997 · Akmola” */
-    date_line = g_strdup_printf (_("%s · %s"), date,
-                                 caravan_place_get_display_name (place, caravan_event_get_date (event)));
-  else
-    date_line = g_steal_pointer (&date);
+  date_line = caravan_event_format_date_and_place (event);
 
   excerpts = caravan_story_list_excerpts_of_event (story, event);
   if (g_list_model_get_n_items (excerpts) > 0)

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "caravan-date.h"
@@ -226,6 +227,25 @@ caravan_event_format_date (CaravanEvent *self)
 {
   g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
   return caravan_date_format (&self->date);
+}
+
+/* "7 September 2013 · Astana": the date and the first place under the name it had then, in
+ * the user's language; just the date for an event with no place. */
+char *
+caravan_event_format_date_and_place (CaravanEvent *self)
+{
+  g_autofree char *date = NULL;
+  CaravanPlace *place;
+
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), NULL);
+
+  date = caravan_date_format (&self->date);
+  place = caravan_event_get_first_place (self);
+  if (place == NULL)
+    return g_steal_pointer (&date);
+
+  /* Translators: an event's date and place, e.g. "7 September 2013 · Astana" */
+  return g_strdup_printf (_("%s · %s"), date, caravan_place_get_display_name (place, &self->date));
 }
 
 const char *

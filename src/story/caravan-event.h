@@ -19,6 +19,7 @@ const char         *caravan_event_get_description (CaravanEvent *self);
 const CaravanDate  *caravan_event_get_date        (CaravanEvent *self);
 /* Formatted date in the current locale; owned by the caller. */
 char               *caravan_event_format_date     (CaravanEvent *self);
+char               *caravan_event_format_date_and_place (CaravanEvent *self);
 const char         *caravan_event_get_category    (CaravanEvent *self);
 /* NULL-terminated, never NULL. */
 const char * const *caravan_event_get_tags        (CaravanEvent *self);
