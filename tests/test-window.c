@@ -104,6 +104,14 @@ test_bundled_story (void)
   story = get_story ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, caravan_story_get_title (story));
 
+  /* The base map lies under the routes and pins, however late its source arrived. */
+  {
+    GtkWidget *map = caravan_test_find_widget (GTK_WIDGET (get_map_view ()), SHUMATE_TYPE_MAP, NULL);
+
+    g_assert_true (SHUMATE_IS_MAP_LAYER (gtk_widget_get_first_child (map)));
+    g_assert_true (SHUMATE_IS_MARKER_LAYER (gtk_widget_get_last_child (map)));
+  }
+
   /* Every place has a pin; the three featured ones are styled as such. */
   for (guint i = 0; i < g_list_model_get_n_items (caravan_story_get_places (story)); i++)
     {
@@ -260,13 +268,36 @@ test_flight_completes (void)
   samarkand = caravan_story_lookup_place (get_story (), "samarkand");
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
-  caravan_selection_select_place (get_selection (), samarkand);
+  /* From the story's overview to the event's close-up camera (zoom 10). */
+  caravan_selection_select_event (get_selection (),
+                                  caravan_story_lookup_event (get_story (), "borrell-samarkand-speech"));
   caravan_test_iterate (30);
   g_assert_true (caravan_map_view_get_flying (map_view));
   g_assert_true (caravan_test_wait_until (not_flying, map_view, 5000));
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   assert_map_centre_near (caravan_place_get_latitude (samarkand), caravan_place_get_longitude (samarkand));
+
+  /* After the flight the selected pin is drawn, with its tip on the place. */
+  caravan_test_iterate (200);
+  {
+    GtkWidget *pin = caravan_map_view_get_pin (map_view, samarkand);
+    graphene_rect_t bounds;
+    double x, y;
+
+    g_assert_true (gtk_widget_get_mapped (pin));
+    g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (pin)));
+    g_assert_true (gtk_widget_compute_bounds (pin, GTK_WIDGET (map_view), &bounds));
+    shumate_viewport_location_to_widget_coords (caravan_map_view_get_viewport (map_view),
+                                                GTK_WIDGET (map_view),
+                                                caravan_place_get_latitude (samarkand),
+                                                caravan_place_get_longitude (samarkand), &x, &y);
+    g_test_message ("pin %g,%g %gx%g; place at %g,%g", bounds.origin.x, bounds.origin.y,
+                    bounds.size.width, bounds.size.height, x, y);
+    g_assert_cmpfloat (fabs (bounds.origin.x + bounds.size.width / 2 - x), <, 2);
+    g_assert_cmpfloat (fabs (bounds.origin.y + bounds.size.height - y), <, 6);
+    caravan_test_save_screenshot (GTK_WIDGET (get_window ()), "window-after-flight");
+  }
 }
 
 /* Next and previous walk the events in date order. */
@@ -547,6 +578,8 @@ test_map_theme_and_online_layer (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-theme", "s", "projector"));
   source = caravan_map_view_get_map_source (map_view);
   g_assert_true (source != before);
+  g_assert_true (SHUMATE_IS_MARKER_LAYER (gtk_widget_get_last_child (
+    caravan_test_find_widget (GTK_WIDGET (map_view), SHUMATE_TYPE_MAP, NULL))));
   g_assert_cmpint (caravan_map_source_get_theme (CARAVAN_MAP_SOURCE (source)), ==, CARAVAN_MAP_THEME_PROJECTOR);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.online-tiles", NULL));

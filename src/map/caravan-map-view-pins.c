@@ -335,6 +335,25 @@ add_route (CaravanMapView *self,
   g_ptr_array_add (self->route_layers, layer);
 }
 
+/* Base map at the bottom, then the routes, then the pins. libshumate 1.0.3 exports no working
+ * insert call and a new map source's layer goes on top, so take the overlays out and add them
+ * back in order. */
+void
+caravan_map_view_stack_layers (CaravanMapView *self)
+{
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->route_layers->len; i++)
+    g_ptr_array_add (layers, g_object_ref (g_ptr_array_index (self->route_layers, i)));
+  g_ptr_array_add (layers, g_object_ref (self->marker_layer));
+
+  for (guint i = 0; i < layers->len; i++)
+    if (gtk_widget_get_parent (g_ptr_array_index (layers, i)) != NULL)
+      shumate_simple_map_remove_overlay_layer (self->map, g_ptr_array_index (layers, i));
+  for (guint i = 0; i < layers->len; i++)
+    shumate_simple_map_add_overlay_layer (self->map, g_ptr_array_index (layers, i));
+}
+
 void
 caravan_map_view_load_story (CaravanMapView *self)
 {
@@ -346,10 +365,6 @@ caravan_map_view_load_story (CaravanMapView *self)
   if (story == NULL)
     return;
 
-  /* Routes go below the pins. libshumate 1.0.3 exports no working insert call, so take the
-   * pins' layer out and put it back on top. */
-  g_object_ref (self->marker_layer);
-  shumate_simple_map_remove_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
   routes = caravan_story_get_routes (story);
   for (guint i = 0; i < g_list_model_get_n_items (routes); i++)
     {
@@ -357,8 +372,7 @@ caravan_map_view_load_story (CaravanMapView *self)
 
       add_route (self, route);
     }
-  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
-  g_object_unref (self->marker_layer);
+  caravan_map_view_stack_layers (self);
 
   /* Featured places last, so their pins are drawn on top. */
   places = caravan_story_get_places (story);

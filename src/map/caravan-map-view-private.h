@@ -37,6 +37,7 @@ ShumateMap *caravan_map_view_get_shumate_map (CaravanMapView *self);
 void        caravan_map_view_load_story      (CaravanMapView *self);
 void        caravan_map_view_update_pins     (CaravanMapView *self);
 void        caravan_map_view_declutter_pins  (CaravanMapView *self);
+void        caravan_map_view_stack_layers    (CaravanMapView *self);
 GtkWidget  *caravan_map_view_get_label_widget (GtkWidget    *pin);
 
 G_END_DECLS

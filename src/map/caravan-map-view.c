@@ -80,6 +80,8 @@ on_animation_completed (CaravanMapView *self)
 {
   set_flying (self, FALSE);
   caravan_map_view_declutter_pins (self);
+  /* The flight's last frame can leave the pins as they were drawn mid-flight: draw them again. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self->marker_layer));
 }
 
 static void
@@ -190,6 +192,11 @@ on_viewport_changed (ShumateViewport *viewport,
                      GParamSpec      *pspec,
                      CaravanMapView  *self)
 {
+  /* libshumate 1.0.3 shows a pin that comes back into view without allocating it again when
+   * its old bounds happen to match (GTK warns "snapshot ShumateMarker without a current
+   * allocation", and the pin is missing): allocate the pins again whenever the view moves. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self->marker_layer));
+
 #if !SHUMATE_CHECK_VERSION (1, 1, 0)
   ShumateMap *map = caravan_map_view_get_shumate_map (self);
 
@@ -421,6 +428,8 @@ caravan_map_view_init (CaravanMapView *self)
 
   g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed), self,
                            G_CONNECT_AFTER);
+  g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_viewport_changed), self,
+                           G_CONNECT_AFTER);
   g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_changed), self,
                            G_CONNECT_AFTER);
   g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_viewport_zoom_changed),
@@ -513,6 +522,7 @@ caravan_map_view_set_map_source (CaravanMapView   *self,
   viewport = shumate_simple_map_get_viewport (self->map);
   zoom = shumate_viewport_get_zoom_level (viewport);
   shumate_simple_map_set_map_source (self->map, source);
+  caravan_map_view_stack_layers (self);
   shumate_viewport_set_min_zoom_level (viewport, MIN_ZOOM);
   shumate_viewport_set_max_zoom_level (viewport, MAX_ZOOM);
   shumate_viewport_set_zoom_level (viewport, zoom);

@@ -58,38 +58,6 @@ find_other_monitor (GdkMonitor *monitor)
   return NULL;
 }
 
-static GtkWidget *
-find_marker_layer (GtkWidget *widget)
-{
-  if (SHUMATE_IS_MARKER_LAYER (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_marker_layer (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* libshumate 1.0.3 shows a pin that comes back into view without allocating it again when
- * its old bounds happen to match (GTK warns "snapshot ShumateMarker without a current
- * allocation"): allocate the pins again whenever the view moves. */
-static void
-on_viewport_changed (ShumateViewport     *viewport,
-                     GParamSpec          *pspec,
-                     CaravanPresentation *self)
-{
-  GtkWidget *layer = find_marker_layer (GTK_WIDGET (self->map_view));
-
-  if (layer != NULL)
-    gtk_widget_queue_allocate (layer);
-}
-
 static void
 on_scale_factor_changed (GObject             *object,
                          GParamSpec          *pspec,
@@ -139,8 +107,6 @@ caravan_presentation_constructed (GObject *object)
 
   caravan_map_view_set_map_source (self->map_view, SHUMATE_MAP_SOURCE (self->map_source));
   caravan_map_view_set_selection (self->map_view, self->selection);
-  g_signal_connect_object (caravan_map_view_get_viewport (self->map_view), "notify",
-                           G_CALLBACK (on_viewport_changed), self, G_CONNECT_AFTER);
   g_signal_group_set_target (self->selection_signals, self->selection);
   caravan_presentation_update_caption (self);
   caravan_presentation_update_progress (self);
