@@ -14,6 +14,7 @@ main (int   argc,
 {
   g_autoptr(CaravanApplication) app = NULL;
 
+  caravan_application_prepare_environment ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-map-source.c: CaravanMapSource in a ShumateSimpleMap (needs a display): tiles get
- * filled, cancelled tiles are dropped undrawn, HiDPI textures, and a screenshot of the map. */
+ * filled, cancelled tiles are dropped undrawn, HiDPI textures, and a screenshot of the map;
+ * tiles drawn ahead (prefetch) are the same images, given once, cancelled and forgotten. */
 
 #define G_LOG_DOMAIN "caravan-test-map-source"
 
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
@@ -242,6 +244,256 @@ test_properties (void)
   }
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Tiles drawn ahead */
+
+typedef struct
+{
+  guint x0, y0, x1, y1, zoom;
+} TileRange;
+
+/* The tiles a view of @width × @height at @lat, @lon covers, as caravan_map_source_prefetch()
+ * computes them. */
+static TileRange
+view_tiles (CaravanMapSource *source,
+            double            lat,
+            double            lon,
+            guint             zoom,
+            int               width,
+            int               height)
+{
+  ShumateMapSource *s = SHUMATE_MAP_SOURCE (source);
+  double cx = shumate_map_source_get_x (s, zoom, lon) / 256.0;
+  double cy = shumate_map_source_get_y (s, zoom, lat) / 256.0;
+  TileRange range = {
+    (guint) floor (cx - width / 512.0), (guint) floor (cy - height / 512.0),
+    (guint) ceil (cx + width / 512.0) - 1, (guint) ceil (cy + height / 512.0) - 1, zoom
+  };
+
+  return range;
+}
+
+static void
+wait_for_prefetch (CaravanMapSource *source)
+{
+  guint timeout = g_timeout_add_seconds (60, on_timeout, (gpointer) "tiles drawn ahead");
+
+  while (caravan_map_source_get_tiles_prefetching (source) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+static void
+wait_for_fills (FillResult *result,
+                guint       n)
+{
+  guint timeout = g_timeout_add_seconds (60, on_timeout, (gpointer) "fills");
+
+  while (result->cancelled + result->filled + result->failed < n)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+static GBytes *
+tile_pixels (GdkPaintable *paintable)
+{
+  GdkTexture *texture;
+  gsize stride;
+  guchar *data;
+
+  g_assert_true (CARAVAN_IS_TILE_PAINTABLE (paintable));
+  texture = caravan_tile_paintable_get_texture (CARAVAN_TILE_PAINTABLE (paintable));
+  stride = gdk_texture_get_width (texture) * 4;
+  data = g_malloc (stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, stride * gdk_texture_get_height (texture));
+}
+
+/* The same tile, drawn the normal way by a source that drew nothing ahead. */
+static GBytes *
+reference_pixels (CaravanMapTheme theme,
+                  guint           zoom,
+                  guint           x,
+                  guint           y)
+{
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (theme, 1);
+  g_autoptr(ShumateTile) tile = shumate_tile_new_full (x, y, 256, zoom);
+  FillResult result = { 0, };
+
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done, &result);
+  wait_for_fills (&result, 1);
+  g_assert_cmpuint (result.filled, ==, 1);
+  return tile_pixels (shumate_tile_get_paintable (tile));
+}
+
+static void
+test_prefetch (void)
+{
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
+  TileRange range = view_tiles (source, 48.0, 68.0, 5, 700, 500);
+  guint cx = (range.x0 + range.x1) / 2, cy = (range.y0 + range.y1) / 2;
+  g_autoptr(ShumateTile) tile = shumate_tile_new_full (cx, cy, 256, 5);
+  g_autoptr(GBytes) ahead = NULL;
+  g_autoptr(GBytes) given = NULL;
+  g_autoptr(GBytes) reference = NULL;
+  FillResult result = { 0, };
+
+  g_assert_false (caravan_map_source_has_prefetched (source));
+  caravan_map_source_prefetch (source, 48.0, 68.0, 5, 700, 500);
+  g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (source), ==,
+                    (range.x1 - range.x0 + 1) * (range.y1 - range.y0 + 1));
+  wait_for_prefetch (source);
+
+  /* Every tile of the view is drawn ahead, and none beyond it. */
+  g_assert_true (caravan_map_source_has_prefetched (source));
+  for (guint y = range.y0; y <= range.y1; y++)
+    for (guint x = range.x0; x <= range.x1; x++)
+      g_assert_nonnull (caravan_map_source_peek_prefetched (source, 5, x, y));
+  g_assert_null (caravan_map_source_peek_prefetched (source, 5, range.x1 + 1, range.y0));
+  g_assert_null (caravan_map_source_peek_prefetched (source, 6, cx, cy));
+  g_assert_cmpuint (caravan_map_source_get_tiles_rendered (source), ==, 0);
+  g_assert_false (caravan_map_source_has_tile (source, 5, cx, cy));
+  ahead = tile_pixels (caravan_map_source_peek_prefetched (source, 5, cx, cy));
+
+  /* Asking for one gives it to the map: it is the same image as a tile drawn the usual way. */
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done, &result);
+  g_assert_cmpint (shumate_tile_get_state (tile), ==, SHUMATE_STATE_DONE);
+  g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (source), ==, 0);
+  g_assert_true (caravan_map_source_has_prefetched (source));
+  g_assert_nonnull (caravan_map_source_peek_prefetched (source, 5, range.x0, range.y0));
+  wait_for_fills (&result, 1);
+  g_assert_cmpuint (result.filled, ==, 1);
+  g_assert_true (caravan_map_source_has_tile (source, 5, cx, cy));
+  g_assert_null (caravan_map_source_peek_prefetched (source, 5, cx, cy));
+  given = tile_pixels (shumate_tile_get_paintable (tile));
+  reference = reference_pixels (CARAVAN_MAP_THEME_LIGHT, 5, cx, cy);
+  g_assert_true (g_bytes_equal (given, ahead));
+  g_assert_true (g_bytes_equal (given, reference));
+
+  /* Once the map has what it asked for, the tiles it did not ask for are dropped. */
+  run_for (100);
+  g_assert_false (caravan_map_source_has_prefetched (source));
+  g_assert_null (caravan_map_source_peek_prefetched (source, 5, range.x0, range.y0));
+
+  /* Asking again for a tile the map has: it does not have it until it comes back. */
+  result = (FillResult) { 0, };
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done, &result);
+  g_assert_false (caravan_map_source_has_tile (source, 5, cx, cy));
+  wait_for_fills (&result, 1);
+  g_assert_true (caravan_map_source_has_tile (source, 5, cx, cy));
+}
+
+/* Requests that come while the tiles are still being drawn ahead get each tile once, right,
+ * whether they take over a queued job, wait for a running one or find it drawn. */
+static void
+test_prefetch_race (void)
+{
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_DARK, 1);
+  TileRange range = view_tiles (source, 43.0, 75.0, 6, 1600, 1000);
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func (g_object_unref);
+  FillResult result = { 0, };
+  guint n;
+
+  caravan_map_source_prefetch (source, 43.0, 75.0, 6, 1600, 1000);
+  n = (range.x1 - range.x0 + 1) * (range.y1 - range.y0 + 1);
+  g_assert_cmpuint (n, >, 20);
+  /* Let the worker start on some, not all. */
+  run_for (20);
+  for (guint y = range.y0; y <= range.y1; y++)
+    for (guint x = range.x0; x <= range.x1; x++)
+      {
+        ShumateTile *tile = shumate_tile_new_full (x, y, 256, 6);
+
+        g_ptr_array_add (tiles, tile);
+        shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done, &result);
+      }
+  wait_for_fills (&result, n);
+  wait_for_prefetch (source);
+
+  g_assert_cmpuint (result.filled, ==, n);
+  g_assert_cmpuint (result.cancelled + result.failed, ==, 0);
+  g_assert_cmpuint (caravan_map_source_get_tiles_pending (source), ==, 0);
+  g_assert_cmpuint (caravan_map_source_get_tiles_rendered (source), ==, n);
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      ShumateTile *tile = g_ptr_array_index (tiles, i);
+
+      g_assert_cmpint (shumate_tile_get_state (tile), ==, SHUMATE_STATE_DONE);
+      g_assert_true (caravan_map_source_has_tile (source, 6, shumate_tile_get_x (tile), shumate_tile_get_y (tile)));
+    }
+
+  /* The first and the last tile asked for are the images a plain source draws. */
+  {
+    ShumateTile *first = g_ptr_array_index (tiles, 0);
+    ShumateTile *last = g_ptr_array_index (tiles, tiles->len - 1);
+    g_autoptr(GBytes) a = tile_pixels (shumate_tile_get_paintable (first));
+    g_autoptr(GBytes) b = tile_pixels (shumate_tile_get_paintable (last));
+    g_autoptr(GBytes) ra = reference_pixels (CARAVAN_MAP_THEME_DARK, 6, range.x0, range.y0);
+    g_autoptr(GBytes) rb = reference_pixels (CARAVAN_MAP_THEME_DARK, 6, range.x1, range.y1);
+
+    g_assert_true (g_bytes_equal (a, ra));
+    g_assert_true (g_bytes_equal (b, rb));
+  }
+}
+
+/* Requests cancelled while their tile is drawn ahead come back cancelled, once each. */
+static void
+test_prefetch_cancel (void)
+{
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
+  TileRange range = view_tiles (source, 50.0, 60.0, 5, 1200, 800);
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func (g_object_unref);
+  FillResult result = { 0, };
+  guint n = 0;
+
+  caravan_map_source_prefetch (source, 50.0, 60.0, 5, 1200, 800);
+  run_for (10);
+  for (guint y = range.y0; y <= range.y1; y++)
+    for (guint x = range.x0; x <= range.x1; x++)
+      {
+        ShumateTile *tile = shumate_tile_new_full (x, y, 256, 5);
+        g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+        g_ptr_array_add (tiles, tile);
+        shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, cancellable,
+                                            on_fill_done, &result);
+        g_cancellable_cancel (cancellable);
+        n++;
+      }
+  wait_for_fills (&result, n);
+  wait_for_prefetch (source);
+
+  g_assert_cmpuint (result.failed, ==, 0);
+  g_assert_cmpuint (result.cancelled + result.filled, ==, n);
+  /* Only a tile that was already drawn when it was asked for can have been given. */
+  g_assert_cmpuint (result.cancelled, >, 0);
+  g_assert_cmpuint (caravan_map_source_get_tiles_pending (source), ==, 0);
+  run_for (100);
+  g_assert_false (caravan_map_source_has_prefetched (source));
+}
+
+/* A new theme forgets what was drawn ahead in the old one. */
+static void
+test_prefetch_theme (void)
+{
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
+  TileRange range = view_tiles (source, 45.0, 70.0, 4, 500, 400);
+
+  caravan_map_source_prefetch (source, 45.0, 70.0, 4, 500, 400);
+  wait_for_prefetch (source);
+  g_assert_nonnull (caravan_map_source_peek_prefetched (source, 4, range.x0, range.y0));
+
+  caravan_map_source_set_theme (source, CARAVAN_MAP_THEME_PROJECTOR);
+  g_assert_false (caravan_map_source_has_prefetched (source));
+  g_assert_null (caravan_map_source_peek_prefetched (source, 4, range.x0, range.y0));
+
+  /* Forgotten while still queued or drawn: nothing comes back later either. */
+  caravan_map_source_prefetch (source, 45.0, 70.0, 4, 500, 400);
+  caravan_map_source_set_scale_factor (source, 2);
+  wait_for_prefetch (source);
+  g_assert_false (caravan_map_source_has_prefetched (source));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +503,10 @@ main (int   argc,
   g_test_add_func ("/map/source/properties", test_properties);
   g_test_add_func ("/map/source/cancel", test_cancel);
   g_test_add_func ("/map/source/fill-in-map", test_fill_in_map);
+  g_test_add_func ("/map/source/prefetch", test_prefetch);
+  g_test_add_func ("/map/source/prefetch-race", test_prefetch_race);
+  g_test_add_func ("/map/source/prefetch-cancel", test_prefetch_cancel);
+  g_test_add_func ("/map/source/prefetch-theme", test_prefetch_theme);
 
   return g_test_run ();
 }

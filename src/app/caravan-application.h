@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CaravanApplication, caravan_application, CARAVAN, APPLICATION, AdwApplication)
 
+void                caravan_application_prepare_environment (void);
 CaravanApplication *caravan_application_new          (void);
 GSettings          *caravan_application_get_settings (CaravanApplication *self);
 

@@ -37,5 +37,21 @@ void              caravan_map_source_set_scale_factor (CaravanMapSource *self,
 guint             caravan_map_source_get_tiles_pending (CaravanMapSource *self);
 guint             caravan_map_source_get_tiles_rendered (CaravanMapSource *self);
 const GError     *caravan_map_source_get_error        (CaravanMapSource *self);
+void              caravan_map_source_prefetch         (CaravanMapSource *self,
+                                                       double            latitude,
+                                                       double            longitude,
+                                                       guint             zoom,
+                                                       int               width,
+                                                       int               height);
+GdkPaintable     *caravan_map_source_peek_prefetched  (CaravanMapSource *self,
+                                                       guint             zoom,
+                                                       guint             x,
+                                                       guint             y);
+gboolean          caravan_map_source_has_prefetched   (CaravanMapSource *self);
+guint             caravan_map_source_get_tiles_prefetching (CaravanMapSource *self);
+gboolean          caravan_map_source_has_tile         (CaravanMapSource *self,
+                                                       guint             zoom,
+                                                       guint             x,
+                                                       guint             y);
 
 G_END_DECLS

@@ -28,6 +28,9 @@ struct _CaravanMapView
   GHashTable       *pins;          /* CaravanPlace -> GtkButton (the marker's child) */
   guint             camera_idle;
   gboolean          flying;
+  gint64            tiles_frame;    /* caravan-map-view-tiles.c: what the last frame showed */
+  guint             tiles_visible;
+  guint             tiles_missing;
 };
 
 /* caravan-map-view.c */
@@ -39,5 +42,9 @@ void        caravan_map_view_update_pins     (CaravanMapView *self);
 void        caravan_map_view_declutter_pins  (CaravanMapView *self);
 void        caravan_map_view_stack_layers    (CaravanMapView *self);
 GtkWidget  *caravan_map_view_get_label_widget (GtkWidget    *pin);
+
+/* caravan-map-view-tiles.c: base-map tiles drawn ahead, and what each frame showed */
+void        caravan_map_view_snapshot_tiles  (CaravanMapView *self,
+                                              GtkSnapshot    *snapshot);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "caravan-date.h"
 #include "caravan-event.h"
+#include "caravan-map-source.h"
 #include "caravan-map-view-private.h"
 #include "caravan-place.h"
 #include "caravan-route.h"
@@ -177,8 +178,31 @@ on_selection_range_changed (CaravanSelection *selection,
     caravan_map_view_update_pins (self);
 }
 
-/* libshumate 1.0 requests tiles from a default-idle source that never runs while slow frames
- * keep the frame clock busy, so the base map freezes during flights; raise its priority. */
+/* libshumate 1.0 requests tiles from a default-idle source that the layer adds when it is
+ * allocated or the view moves. That idle never runs while slow frames keep the frame clock
+ * busy (the base map freezes during flights), and at start-up it waits behind the window's
+ * first frames; raise its priority above the frame clock's. */
+static void
+raise_tile_request_priority (CaravanMapView *self)
+{
+#if !SHUMATE_CHECK_VERSION (1, 1, 0)
+  ShumateMap *map = caravan_map_view_get_shumate_map (self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (SHUMATE_IS_MAP_LAYER (child))
+        {
+          GSource *source = g_main_context_find_source_by_user_data (NULL, child);
+
+          if (source != NULL && g_source_get_priority (source) > G_PRIORITY_HIGH_IDLE + 10)
+            g_source_set_priority (source, G_PRIORITY_HIGH_IDLE + 10);
+        }
+    }
+#endif
+}
+
 static void
 on_viewport_zoom_changed (ShumateViewport *viewport,
                           GParamSpec      *pspec,
@@ -196,23 +220,33 @@ on_viewport_changed (ShumateViewport *viewport,
    * its old bounds happen to match (GTK warns "snapshot ShumateMarker without a current
    * allocation", and the pin is missing): allocate the pins again whenever the view moves. */
   gtk_widget_queue_allocate (GTK_WIDGET (self->marker_layer));
+  raise_tile_request_priority (self);
+}
 
-#if !SHUMATE_CHECK_VERSION (1, 1, 0)
-  ShumateMap *map = caravan_map_view_get_shumate_map (self);
+static void
+caravan_map_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (CARAVAN_MAP_VIEW (widget)->map), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (SHUMATE_IS_MAP_LAYER (child))
-        {
-          GSource *source = g_main_context_find_source_by_user_data (NULL, child);
+static void
+caravan_map_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  CaravanMapView *self = CARAVAN_MAP_VIEW (widget);
 
-          if (source != NULL && g_source_get_priority (source) > G_PRIORITY_HIGH_IDLE + 10)
-            g_source_set_priority (source, G_PRIORITY_HIGH_IDLE + 10);
-        }
-    }
-#endif
+  gtk_widget_allocate (GTK_WIDGET (self->map), width, height, baseline, NULL);
+  /* The map's layers have queued their tile requests by now. */
+  raise_tile_request_priority (self);
 }
 
 static gboolean
@@ -366,6 +400,39 @@ caravan_map_view_set_property (GObject      *object,
     }
 }
 
+/* Before the window is first shown, the map has no size and libshumate asks for its tiles
+ * only after the first frame; draw them meanwhile (caravan-map-view-tiles.c paints them in
+ * that frame). The window's size bounds the map's. */
+static void
+prefetch_first_view (CaravanMapView  *self,
+                     ShumateViewport *viewport)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  if (!CARAVAN_IS_MAP_SOURCE (self->map_source) || gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !GTK_IS_WINDOW (root))
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (width > 0 && height > 0)
+    caravan_map_source_prefetch (CARAVAN_MAP_SOURCE (self->map_source),
+                                 shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                 shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                 (guint) round (shumate_viewport_get_zoom_level (viewport)),
+                                 width, height);
+}
+
+static void
+caravan_map_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  CaravanMapView *self = CARAVAN_MAP_VIEW (widget);
+
+  caravan_map_view_snapshot_tiles (self, snapshot);
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->map), snapshot);
+}
+
 static void
 caravan_map_view_class_init (CaravanMapViewClass *klass)
 {
@@ -375,6 +442,9 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
   object_class->dispose = caravan_map_view_dispose;
   object_class->get_property = caravan_map_view_get_property;
   object_class->set_property = caravan_map_view_set_property;
+  widget_class->measure = caravan_map_view_measure;
+  widget_class->snapshot = caravan_map_view_snapshot;
+  widget_class->size_allocate = caravan_map_view_size_allocate;
 
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL, CARAVAN_TYPE_SELECTION,
@@ -395,7 +465,6 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.fit-story", NULL, caravan_map_view_fit_story_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "map.fit-story", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caravan-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -409,6 +478,7 @@ caravan_map_view_init (CaravanMapView *self)
 
   self->pins = g_hash_table_new (NULL, NULL);
   self->route_layers = g_ptr_array_new ();
+  self->tiles_frame = -1;
 
   self->map = shumate_simple_map_new ();
   shumate_simple_map_set_show_zoom_buttons (self->map, FALSE);
@@ -521,6 +591,7 @@ caravan_map_view_set_map_source (CaravanMapView   *self,
   /* set_map_source copies the source's zoom range into the viewport and may move the zoom. */
   viewport = shumate_simple_map_get_viewport (self->map);
   zoom = shumate_viewport_get_zoom_level (viewport);
+  prefetch_first_view (self, viewport);
   shumate_simple_map_set_map_source (self->map, source);
   caravan_map_view_stack_layers (self);
   shumate_viewport_set_min_zoom_level (viewport, MIN_ZOOM);

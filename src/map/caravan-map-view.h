@@ -31,6 +31,9 @@ gboolean          caravan_map_view_get_pin_shown        (CaravanMapView   *self,
 gboolean          caravan_map_view_get_pin_faded        (CaravanMapView   *self,
                                                          CaravanPlace     *place);
 gboolean          caravan_map_view_get_flying           (CaravanMapView   *self);
+gint64            caravan_map_view_get_tiles_painted    (CaravanMapView   *self,
+                                                         guint            *n_visible,
+                                                         guint            *n_missing);
 void              caravan_map_view_fit_story            (CaravanMapView   *self);
 void              caravan_map_view_zoom_by              (CaravanMapView   *self,
                                                          int               steps);

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-map-view.c: the map view's first frame (needs a display). libshumate 1.0 asks for tiles
+ * only after a frame; the map view paints the tiles its source drew ahead in that frame, where
+ * the layer puts them a frame later, and counts what each frame showed. */
+
+#define G_LOG_DOMAIN "caravan-test-map-view"
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <shumate/shumate.h>
+
+#include "caravan-map-source.h"
+#include "caravan-map-view.h"
+#include "caravan-selection.h"
+#include "caravan-story.h"
+#include "caravan-story-loader.h"
+#include "caravan-test-utils.h"
+
+typedef struct
+{
+  CaravanMapView *view;
+  CaravanMapSource *source;
+  gint64 first_frame;
+  gint64 painted;               /* what the map view reported in the first frame */
+  guint visible, missing;
+  guint tiles_given;            /* tiles the source had given the map by then */
+  GdkTexture *capture;          /* the map view as the first frame showed it */
+} FirstFrame;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  if (first->first_frame >= 0)
+    return;
+
+  first->first_frame = gdk_frame_clock_get_frame_counter (clock);
+  first->painted = caravan_map_view_get_tiles_painted (first->view, &first->visible, &first->missing);
+  first->tiles_given = caravan_map_source_get_tiles_rendered (first->source);
+  first->capture = caravan_test_capture (GTK_WIDGET (first->view));
+}
+
+static void
+on_realize (GtkWidget  *window,
+            FirstFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), first);
+}
+
+static gboolean
+first_frame_seen (gpointer data)
+{
+  return ((FirstFrame *) data)->first_frame >= 0;
+}
+
+static gboolean
+prefetch_done (gpointer data)
+{
+  return caravan_map_source_get_tiles_prefetching (CARAVAN_MAP_SOURCE (data)) == 0;
+}
+
+static gboolean
+layer_has_tiles (gpointer data)
+{
+  FirstFrame *first = data;
+  guint visible = 0, missing = 0;
+
+  return caravan_map_view_get_tiles_painted (first->view, &visible, &missing) > first->first_frame &&
+         visible > 0 && missing == 0 &&
+         caravan_map_source_get_tiles_rendered (first->source) >= visible &&
+         !caravan_map_source_has_prefetched (first->source);
+}
+
+/* Pixels that differ by more than a rounding step in any channel. */
+static guint
+count_different_pixels (GdkTexture *a,
+                        GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+  g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
+  g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
+  guint different = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  gdk_texture_download (a, pa, width * 4);
+  gdk_texture_download (b, pb, width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    for (int c = 0; c < 4; c++)
+      if (ABS ((int) pa[i * 4 + c] - (int) pb[i * 4 + c]) > 2)
+        {
+          different++;
+          break;
+        }
+  return different;
+}
+
+static void
+test_first_frame_has_tiles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
+  g_autoptr(CaravanSelection) selection = caravan_selection_new ();
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
+  g_autoptr(GdkTexture) later = NULL;
+  GtkWidget *window = gtk_window_new ();
+  FirstFrame first = { .first_frame = -1 };
+  guint different;
+
+  g_assert_no_error (error);
+  g_object_set (gtk_widget_get_settings (window), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  first.view = CARAVAN_MAP_VIEW (caravan_map_view_new ());
+  first.source = source;
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (first.view));
+  /* As the window does: a reference for the projection, then the story, then the source. */
+  shumate_viewport_set_reference_map_source (caravan_map_view_get_viewport (first.view),
+                                             SHUMATE_MAP_SOURCE (source));
+  caravan_selection_set_story (selection, story);
+  caravan_map_view_set_selection (first.view, selection);
+
+  /* Not shown yet: the source draws the view's tiles ahead. */
+  g_assert_cmpint (caravan_map_view_get_tiles_painted (first.view, NULL, NULL), ==, -1);
+  caravan_map_view_set_map_source (first.view, SHUMATE_MAP_SOURCE (source));
+  g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (source), >, 0);
+  g_assert_true (caravan_test_wait_until (prefetch_done, source, 60000));
+  g_assert_true (caravan_map_source_has_prefetched (source));
+
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), &first);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
+
+  /* The first frame painted a tile at every position in view, though the map had not asked
+   * the source for a single one yet. */
+  g_assert_cmpint (first.painted, ==, first.first_frame);
+  g_assert_cmpuint (first.visible, >=, 6);
+  g_assert_cmpuint (first.missing, ==, 0);
+  g_assert_cmpuint (first.tiles_given, ==, 0);
+  g_assert_nonnull (first.capture);
+
+  /* Once the layer has its own tiles, the map looks the same: the tiles painted ahead were
+   * where the layer puts them. Only the 1 px overlaps along tile edges may blend differently
+   * (about 400 pixels at 900 × 640); painted 1 px off, 87,000 pixels differ. */
+  g_assert_true (caravan_test_wait_until (layer_has_tiles, &first, 60000));
+  caravan_test_iterate (100);
+  later = caravan_test_capture (GTK_WIDGET (first.view));
+  g_assert_nonnull (later);
+  different = count_different_pixels (first.capture, later);
+  g_test_message ("%u of %d pixels differ between the first frame and the layer's tiles", different,
+                  gdk_texture_get_width (later) * gdk_texture_get_height (later));
+  g_assert_cmpuint (different, <=, gdk_texture_get_width (later) * gdk_texture_get_height (later) / 200);
+
+  g_clear_object (&first.capture);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Shown before the source drew anything: the frame says what it lacks, and later frames
+ * fill in. */
+static void
+test_frames_count_missing_tiles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
+  g_autoptr(CaravanSelection) selection = caravan_selection_new ();
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_DARK, 1);
+  GtkWidget *window = gtk_window_new ();
+  FirstFrame first = { .first_frame = -1 };
+
+  g_assert_no_error (error);
+  g_object_set (gtk_widget_get_settings (window), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  first.view = CARAVAN_MAP_VIEW (caravan_map_view_new ());
+  first.source = source;
+  shumate_viewport_set_reference_map_source (caravan_map_view_get_viewport (first.view),
+                                             SHUMATE_MAP_SOURCE (source));
+  caravan_selection_set_story (selection, story);
+  caravan_map_view_set_selection (first.view, selection);
+  /* Outside a window: nothing to size the view by, so nothing is drawn ahead. */
+  caravan_map_view_set_map_source (first.view, SHUMATE_MAP_SOURCE (source));
+  g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (source), ==, 0);
+  g_assert_false (caravan_map_source_has_prefetched (source));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (first.view));
+
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), &first);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
+  g_assert_cmpint (first.painted, ==, first.first_frame);
+  g_assert_cmpuint (first.visible, >, 0);
+  g_assert_cmpuint (first.missing, ==, first.visible);
+
+  g_assert_true (caravan_test_wait_until (layer_has_tiles, &first, 60000));
+  g_clear_object (&first.capture);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  caravan_test_init (&argc, &argv);
+
+  g_test_add_func ("/map-view/first-frame-has-tiles", test_first_frame_has_tiles);
+  g_test_add_func ("/map-view/frames-count-missing-tiles", test_frames_count_missing_tiles);
+
+  return g_test_run ();
+}
