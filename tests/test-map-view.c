@@ -96,6 +96,32 @@ count_different_pixels (GdkTexture *a,
   return different;
 }
 
+/* A map view showing @story, and a window for it (@in_window: the view is in it already),
+ * set up as CaravanWindow does: a reference for the projection, then the story; the source
+ * comes after. */
+static GtkWidget *
+new_story_view (FirstFrame       *first,
+                CaravanSelection *selection,
+                CaravanStory     *story,
+                int               width,
+                int               height,
+                gboolean          in_window)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  g_object_set (gtk_widget_get_settings (window), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  first->view = CARAVAN_MAP_VIEW (caravan_map_view_new ());
+  if (in_window)
+    gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (first->view));
+  shumate_viewport_set_reference_map_source (caravan_map_view_get_viewport (first->view),
+                                             SHUMATE_MAP_SOURCE (first->source));
+  caravan_selection_set_story (selection, story);
+  caravan_map_view_set_selection (first->view, selection);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), first);
+  return window;
+}
+
 static void
 test_first_frame_has_tiles (void)
 {
@@ -104,21 +130,12 @@ test_first_frame_has_tiles (void)
   g_autoptr(CaravanSelection) selection = caravan_selection_new ();
   g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
   g_autoptr(GdkTexture) later = NULL;
-  GtkWidget *window = gtk_window_new ();
-  FirstFrame first = { .first_frame = -1 };
+  FirstFrame first = { .first_frame = -1, .source = source };
+  GtkWidget *window;
   guint different;
 
   g_assert_no_error (error);
-  g_object_set (gtk_widget_get_settings (window), "gtk-enable-animations", FALSE, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  first.view = CARAVAN_MAP_VIEW (caravan_map_view_new ());
-  first.source = source;
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (first.view));
-  /* As the window does: a reference for the projection, then the story, then the source. */
-  shumate_viewport_set_reference_map_source (caravan_map_view_get_viewport (first.view),
-                                             SHUMATE_MAP_SOURCE (source));
-  caravan_selection_set_story (selection, story);
-  caravan_map_view_set_selection (first.view, selection);
+  window = new_story_view (&first, selection, story, 900, 640, TRUE);
 
   /* Not shown yet: the source draws the view's tiles ahead. */
   g_assert_cmpint (caravan_map_view_get_tiles_painted (first.view, NULL, NULL), ==, -1);
@@ -127,7 +144,6 @@ test_first_frame_has_tiles (void)
   g_assert_true (caravan_test_wait_until (prefetch_done, source, 60000));
   g_assert_true (caravan_map_source_has_prefetched (source));
 
-  g_signal_connect (window, "realize", G_CALLBACK (on_realize), &first);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
 
@@ -164,25 +180,16 @@ test_frames_count_missing_tiles (void)
   g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
   g_autoptr(CaravanSelection) selection = caravan_selection_new ();
   g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_DARK, 1);
-  GtkWidget *window = gtk_window_new ();
-  FirstFrame first = { .first_frame = -1 };
+  FirstFrame first = { .first_frame = -1, .source = source };
+  GtkWidget *window;
 
   g_assert_no_error (error);
-  g_object_set (gtk_widget_get_settings (window), "gtk-enable-animations", FALSE, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
-  first.view = CARAVAN_MAP_VIEW (caravan_map_view_new ());
-  first.source = source;
-  shumate_viewport_set_reference_map_source (caravan_map_view_get_viewport (first.view),
-                                             SHUMATE_MAP_SOURCE (source));
-  caravan_selection_set_story (selection, story);
-  caravan_map_view_set_selection (first.view, selection);
+  window = new_story_view (&first, selection, story, 700, 500, FALSE);
   /* Outside a window: nothing to size the view by, so nothing is drawn ahead. */
   caravan_map_view_set_map_source (first.view, SHUMATE_MAP_SOURCE (source));
   g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (source), ==, 0);
   g_assert_false (caravan_map_source_has_prefetched (source));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (first.view));
-
-  g_signal_connect (window, "realize", G_CALLBACK (on_realize), &first);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
   g_assert_cmpint (first.painted, ==, first.first_frame);
