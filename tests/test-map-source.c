@@ -14,6 +14,8 @@
 
 #include "caravan-basemap.h"
 #include "caravan-map-source.h"
+#include "caravan-story.h"
+#include "caravan-story-loader.h"
 #include "caravan-tile-paintable.h"
 
 static gboolean
@@ -494,6 +496,46 @@ test_prefetch_theme (void)
   g_assert_false (caravan_map_source_has_prefetched (source));
 }
 
+/* A source for a story leaves the base map's own names out where the story has pins. */
+static void
+test_for_story (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
+  g_autoptr(CaravanMapSource) plain = caravan_map_source_new_for_story (CARAVAN_MAP_THEME_LIGHT, 1, NULL);
+  g_autoptr(CaravanMapSource) for_story = NULL;
+  ShumateMapSource *s;
+  guint zoom = 6, x, y;
+  g_autoptr(ShumateTile) a = NULL;
+  g_autoptr(ShumateTile) b = NULL;
+  g_autoptr(GBytes) reference = NULL;
+  g_autoptr(GBytes) with_pins = NULL;
+  g_autoptr(GBytes) without = NULL;
+  FillResult result = { 0, };
+
+  g_assert_no_error (error);
+  for_story = caravan_map_source_new_for_story (CARAVAN_MAP_THEME_LIGHT, 1, story);
+  g_assert_cmpstr (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (for_story)), !=,
+                   shumate_map_source_get_id (SHUMATE_MAP_SOURCE (plain)));
+
+  /* The tile with Astana in it. */
+  s = SHUMATE_MAP_SOURCE (plain);
+  x = (guint) (shumate_map_source_get_x (s, zoom, 71.446) / 256);
+  y = (guint) (shumate_map_source_get_y (s, zoom, 51.1801) / 256);
+  a = shumate_tile_new_full (x, y, 256, zoom);
+  b = shumate_tile_new_full (x, y, 256, zoom);
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (plain), a, NULL, on_fill_done, &result);
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (for_story), b, NULL, on_fill_done, &result);
+  wait_for_fills (&result, 2);
+  g_assert_cmpuint (result.filled, ==, 2);
+
+  without = tile_pixels (shumate_tile_get_paintable (a));
+  with_pins = tile_pixels (shumate_tile_get_paintable (b));
+  reference = reference_pixels (CARAVAN_MAP_THEME_LIGHT, zoom, x, y);
+  g_assert_true (g_bytes_equal (without, reference));
+  g_assert_false (g_bytes_equal (with_pins, reference));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/map/source/prefetch-race", test_prefetch_race);
   g_test_add_func ("/map/source/prefetch-cancel", test_prefetch_cancel);
   g_test_add_func ("/map/source/prefetch-theme", test_prefetch_theme);
+  g_test_add_func ("/map/source/for-story", test_for_story);
 
   return g_test_run ();
 }

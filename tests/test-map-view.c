@@ -54,6 +54,7 @@ first_frame_seen (gpointer data)
   return ((FirstFrame *) data)->first_frame >= 0;
 }
 
+#if !SHUMATE_CHECK_VERSION (1, 1, 0)
 static gboolean
 prefetch_done (gpointer data)
 {
@@ -95,6 +96,7 @@ count_different_pixels (GdkTexture *a,
         }
   return different;
 }
+#endif
 
 /* A map view showing @story, and a window for it (@in_window: the view is in it already),
  * set up as CaravanWindow does: a reference for the projection, then the story; the source
@@ -122,6 +124,7 @@ new_story_view (FirstFrame       *first,
   return window;
 }
 
+#if !SHUMATE_CHECK_VERSION (1, 1, 0)
 static void
 test_first_frame_has_tiles (void)
 {
@@ -201,14 +204,102 @@ test_frames_count_missing_tiles (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+#else
+static void
+test_not_counted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
+  g_autoptr(CaravanSelection) selection = caravan_selection_new ();
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
+  FirstFrame first = { .first_frame = -1, .source = source };
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  window = new_story_view (&first, selection, story, 700, 500, TRUE);
+  caravan_map_view_set_map_source (first.view, SHUMATE_MAP_SOURCE (source));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
+  g_assert_cmpint (first.painted, ==, -1);
+  g_clear_object (&first.capture);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+#endif
+
+/* Near Khorgos at zoom 10 the names of five places would pile up: the selected place keeps
+ * its name, the others show theirs only where no more important name is. */
+static void
+test_pin_names_do_not_overlap (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
+  g_autoptr(CaravanSelection) selection = caravan_selection_new ();
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
+  FirstFrame first = { .first_frame = -1, .source = source };
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  const char *near[] = { "khorgos", "khorgos-dry-port", "khorgos-altynkol", "khorgos-icbc", "horgos-city" };
+  CaravanPlace *selected;
+  guint named = 0;
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  window = new_story_view (&first, selection, story, 1000, 700, TRUE);
+  caravan_map_view_set_map_source (first.view, SHUMATE_MAP_SOURCE (source));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
+
+  selected = caravan_story_lookup_place (story, "khorgos-altynkol");
+  caravan_selection_select_place (selection, selected);
+  caravan_test_iterate (200);
+  shumate_viewport_set_zoom_level (caravan_map_view_get_viewport (first.view), 10);
+  caravan_test_iterate (300);
+  caravan_test_save_screenshot (window, "map-view-khorgos-z10-names");
+
+  for (guint i = 0; i < G_N_ELEMENTS (near); i++)
+    {
+      CaravanPlace *place = caravan_story_lookup_place (story, near[i]);
+      GtkWidget *pin = caravan_map_view_get_pin (first.view, place);
+      GtkWidget *label = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (pin)));
+      graphene_rect_t box;
+
+      g_assert_nonnull (place);
+      if (place == selected)
+        g_assert_true (gtk_widget_get_visible (label));
+      if (!caravan_map_view_get_pin_shown (first.view, place) || !gtk_widget_get_visible (label))
+        continue;
+
+      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (first.view), &box));
+      for (guint j = 0; j < boxes->len; j++)
+        g_assert_false (graphene_rect_intersection (&box, &g_array_index (boxes, graphene_rect_t, j), NULL));
+      g_array_append_val (boxes, box);
+      named++;
+    }
+  /* Khorgos (featured) and the selected station are named; Horgos city, a city that is named
+   * elsewhere, is not here. */
+  g_assert_cmpuint (named, >=, 2);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (gtk_button_get_child (
+    GTK_BUTTON (caravan_map_view_get_pin (first.view, caravan_story_lookup_place (story, "horgos-city")))))));
+
+  g_clear_object (&first.capture);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   caravan_test_init (&argc, &argv);
 
+  g_test_add_func ("/map-view/pin-names-do-not-overlap", test_pin_names_do_not_overlap);
+
+#if SHUMATE_CHECK_VERSION (1, 1, 0)
+  /* Newer libshumate asks for tiles in time and lays them out its own way: the map view
+   * neither paints ahead nor counts (caravan-map-view-tiles.c). */
+  g_test_add_func ("/map-view/not-counted", test_not_counted);
+#else
   g_test_add_func ("/map-view/first-frame-has-tiles", test_first_frame_has_tiles);
   g_test_add_func ("/map-view/frames-count-missing-tiles", test_frames_count_missing_tiles);
+#endif
 
   return g_test_run ();
 }

@@ -129,21 +129,9 @@ caravan_window_update_map_source (CaravanWindow *self)
       caravan_map_source_get_scale_factor (CARAVAN_MAP_SOURCE (current)) != scale ||
       self->map_source_story != story)
     {
-      g_autoptr(GArray) hidden = g_array_new (FALSE, FALSE, sizeof (CaravanMapPoint));
-      g_autoptr(CaravanMapSource) source = NULL;
-      GListModel *places = story ? caravan_story_get_places (story) : NULL;
+      g_autoptr(CaravanMapSource) source = caravan_map_source_new_for_story (get_map_theme (self),
+                                                                             scale, story);
 
-      for (guint i = 0; places != NULL && i < g_list_model_get_n_items (places); i++)
-        {
-          g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
-          CaravanMapPoint point = { caravan_place_get_latitude (place),
-                                    caravan_place_get_longitude (place) };
-
-          g_array_append_val (hidden, point);
-        }
-
-      source = caravan_map_source_new_full (get_map_theme (self), scale,
-                                            (const CaravanMapPoint *) hidden->data, hidden->len);
       g_set_object (&self->map_source_story, story);
       caravan_map_view_set_map_source (self->map_view, SHUMATE_MAP_SOURCE (source));
     }

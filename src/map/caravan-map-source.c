@@ -18,6 +18,8 @@
 
 #include "caravan-basemap.h"
 #include "caravan-map-source.h"
+#include "caravan-place.h"
+#include "caravan-story.h"
 #include "caravan-tile-paintable.h"
 #include "caravan-tile-renderer.h"
 
@@ -660,6 +662,35 @@ caravan_map_source_new_full (CaravanMapTheme        theme,
     }
 
   return self;
+}
+
+/**
+ * caravan_map_source_new_for_story:
+ * @story: (nullable): the story whose places the map shows as pins
+ *
+ * caravan_map_source_new_full() with the places of @story hidden from the base map's own
+ * labels: the story's pins name them, with the names of their time.
+ */
+CaravanMapSource *
+caravan_map_source_new_for_story (CaravanMapTheme  theme,
+                                  guint            scale_factor,
+                                  CaravanStory    *story)
+{
+  g_autoptr(GArray) hidden = g_array_new (FALSE, FALSE, sizeof (CaravanMapPoint));
+  GListModel *places = story != NULL ? caravan_story_get_places (story) : NULL;
+
+  g_return_val_if_fail (story == NULL || CARAVAN_IS_STORY (story), NULL);
+
+  for (guint i = 0; places != NULL && i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
+      CaravanMapPoint point = { caravan_place_get_latitude (place), caravan_place_get_longitude (place) };
+
+      g_array_append_val (hidden, point);
+    }
+
+  return caravan_map_source_new_full (theme, scale_factor, (const CaravanMapPoint *) hidden->data,
+                                      hidden->len);
 }
 
 /**

@@ -23,6 +23,9 @@ CaravanMapSource *caravan_map_source_new_full         (CaravanMapTheme        th
                                                        guint                  scale_factor,
                                                        const CaravanMapPoint *hidden_places,
                                                        guint                  n_hidden);
+CaravanMapSource *caravan_map_source_new_for_story   (CaravanMapTheme   theme,
+                                                       guint             scale_factor,
+                                                       CaravanStory     *story);
 CaravanMapSource *caravan_map_source_new_with_basemap (CaravanBasemap   *basemap,
                                                        const char       *language,
                                                        CaravanMapTheme   theme,

@@ -91,6 +91,38 @@ compare_pins (gconstpointer a,
 
 /* Hides pins that would sit on top of a more important one at this zoom (the venues around
  * a city, say); they come back when the map is zoomed in. */
+/* Shows or hides the name above @pin; the pin's tip stays on its point either way. */
+static void
+set_label_shown (GtkWidget *pin,
+                 gboolean   shown)
+{
+  GtkWidget *label = caravan_map_view_get_label_widget (pin);
+
+  if (gtk_widget_get_visible (label) == shown)
+    return;
+  gtk_widget_set_visible (label, shown);
+  anchor_pin (pin);
+}
+
+/* Where the name of a pin whose tip is at @x, @y would be, in map coordinates. */
+static graphene_rect_t
+label_box (GtkWidget *pin,
+           double     x,
+           double     y)
+{
+  GtkWidget *label = caravan_map_view_get_label_widget (pin);
+  GtkWidget *icon = gtk_widget_get_next_sibling (label);
+  int label_width = 0, label_height = 0, icon_height = 0;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &label_width, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &label_height, NULL, NULL);
+  gtk_widget_measure (icon, GTK_ORIENTATION_VERTICAL, -1, NULL, &icon_height, NULL, NULL);
+  return GRAPHENE_RECT_INIT (x - label_width / 2.0 - LABEL_GAP, y - icon_height - label_height - LABEL_GAP,
+                             label_width + 2 * LABEL_GAP, label_height + LABEL_GAP);
+}
+
+/* Hides pins that sit under a more important one at this zoom, and names that would cover a
+ * more important pin's name. The selected place always shows with its name. */
 void
 caravan_map_view_declutter_pins (CaravanMapView *self)
 {
@@ -98,6 +130,7 @@ caravan_map_view_declutter_pins (CaravanMapView *self)
   GtkWidget *map = GTK_WIDGET (caravan_map_view_get_shumate_map (self));
   g_autoptr(GPtrArray) places = g_ptr_array_new ();
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   GHashTableIter iter;
   gpointer key;
 
@@ -112,7 +145,14 @@ caravan_map_view_declutter_pins (CaravanMapView *self)
   for (guint i = 0; i < places->len; i++)
     {
       CaravanPlace *place = g_ptr_array_index (places, i);
-      GtkWidget *marker = gtk_widget_get_parent (g_hash_table_lookup (self->pins, place));
+      GtkWidget *pin = g_hash_table_lookup (self->pins, place);
+      GtkWidget *marker = gtk_widget_get_parent (pin);
+      /* The selected and the focused pin always keep their names. */
+      gboolean forced = pin_priority (self, place) == 0 || gtk_widget_has_focus (pin);
+      gboolean wanted = forced ||
+                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pin), "caravan-label-wanted"));
+      int priority = pin_priority (self, place);
+      graphene_rect_t box;
       graphene_point_t point;
       gboolean crowded = FALSE;
       double x, y;
@@ -126,13 +166,27 @@ caravan_map_view_declutter_pins (CaravanMapView *self)
                                            NULL, NULL) < DECLUTTER_DISTANCE;
 
       /* The selected place and the selected event's places always show. */
-      if (crowded && pin_priority (self, place) > 1)
+      if (crowded && priority > 1)
         {
           gtk_widget_set_visible (marker, FALSE);
           continue;
         }
       gtk_widget_set_visible (marker, TRUE);
       g_array_append_val (shown, point);
+
+      if (!wanted)
+        {
+          set_label_shown (pin, FALSE);
+          continue;
+        }
+      /* A hidden label measures as nothing: show it to measure it. */
+      set_label_shown (pin, TRUE);
+      box = label_box (pin, x, y);
+      for (guint j = 0; j < labels->len && !forced && wanted; j++)
+        wanted = !graphene_rect_intersection (&box, &g_array_index (labels, graphene_rect_t, j), NULL);
+      set_label_shown (pin, wanted);
+      if (wanted)
+        g_array_append_val (labels, box);
     }
 }
 
@@ -162,6 +216,8 @@ caravan_map_view_update_pins (CaravanMapView *self)
       gboolean faded = filter && !place_has_visible_event (self, story, place);
 
       gtk_label_set_text (GTK_LABEL (label), name);
+      /* caravan_map_view_declutter_pins() shows the name if it has room. */
+      g_object_set_data (G_OBJECT (pin), "caravan-label-wanted", GINT_TO_POINTER (show_label));
       gtk_widget_set_visible (label, show_label);
       if (is_selected)
         gtk_widget_add_css_class (pin, "selected");

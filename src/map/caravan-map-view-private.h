@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define MAX_ZOOM           10
 /* Pins closer than this (logical px) to a more important pin are hidden until zoomed in. */
 #define DECLUTTER_DISTANCE 26.0
+/* Logical px kept free around a pin's name; names that would cover another are hidden. */
+#define LABEL_GAP          3.0
 
 struct _CaravanMapView
 {

@@ -77,6 +77,9 @@ void
 caravan_map_view_snapshot_tiles (CaravanMapView *self,
                                  GtkSnapshot    *snapshot)
 {
+#if SHUMATE_CHECK_VERSION (1, 1, 0)
+  self->tiles_frame = -1;
+#else
   CaravanMapSource *source = CARAVAN_IS_MAP_SOURCE (self->map_source)
                              ? CARAVAN_MAP_SOURCE (self->map_source) : NULL;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
@@ -85,7 +88,6 @@ caravan_map_view_snapshot_tiles (CaravanMapView *self,
   int size;
 
   self->tiles_frame = -1;
-#if !SHUMATE_CHECK_VERSION (1, 1, 0)
   /* Only Caravan's own source can tell which tiles the layer has. */
   if (source == NULL || !get_tile_grid (self, &grid))
     return;

@@ -105,6 +105,9 @@ caravan_presentation_constructed (GObject *object)
 
   G_OBJECT_CLASS (caravan_presentation_parent_class)->constructed (object);
 
+  /* As in the main window, the base map leaves the story's places to its pins. */
+  self->map_source = caravan_map_source_new_for_story (CARAVAN_MAP_THEME_PROJECTOR, 1,
+                                                       caravan_selection_get_story (self->selection));
   caravan_map_view_set_map_source (self->map_view, SHUMATE_MAP_SOURCE (self->map_source));
   caravan_map_view_set_selection (self->map_view, self->selection);
   g_signal_group_set_target (self->selection_signals, self->selection);
@@ -276,7 +279,6 @@ caravan_presentation_init (CaravanPresentation *self)
 
   self->typed_step = g_string_new (NULL);
   self->seconds_per_step = DEFAULT_SECONDS_PER_STEP;
-  self->map_source = caravan_map_source_new (CARAVAN_MAP_THEME_PROJECTOR, 1);
 
   self->selection_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
   g_signal_group_connect_object (self->selection_signals, "notify::event",
