@@ -244,22 +244,28 @@ wrap_surface (cairo_surface_t *surface)
   return GDK_PAINTABLE (caravan_tile_paintable_new (texture, BLEED_PX));
 }
 
-/* Puts @surface (a new ref is taken) into the tile of @job and completes the request. */
+/* The paintable of a tile drawn ahead: one for the map view's first frame, the layer and
+ * every request that waited for it. */
+static GdkPaintable *
+prefetch_get_paintable (Prefetch *prefetch)
+{
+  if (prefetch->paintable == NULL)
+    prefetch->paintable = wrap_surface (prefetch->surface);
+  return prefetch->paintable;
+}
+
+/* Puts @paintable into the tile of @job and completes the request. */
 static void
 deliver_tile (CaravanMapSource *self,
               TileJob          *job,
-              cairo_surface_t  *surface)
+              GdkPaintable     *paintable)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GError) error = NULL;
-
   if (g_task_return_error_if_cancelled (job->outer))
     {
       /* The layer has dropped the tile already. */
     }
   else
     {
-      paintable = wrap_surface (surface);
       self->tiles_rendered++;
       g_hash_table_add (self->delivered, GUINT_TO_POINTER (tile_key (job->zoom, job->x, job->y)));
       shumate_tile_set_paintable (job->tile, paintable);
@@ -313,7 +319,7 @@ on_prefetch_rendered (CaravanMapSource *self,
             {
               TileJob *waiter = g_ptr_array_index (waiters, i);
 
-              deliver_tile (self, waiter, prefetch->surface);
+              deliver_tile (self, waiter, prefetch_get_paintable (prefetch));
               tile_job_free (waiter);
             }
         }
@@ -329,6 +335,7 @@ on_tile_rendered (GObject      *object,
 {
   CaravanMapSource *self = CARAVAN_MAP_SOURCE (object);
   TileJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
 
@@ -350,8 +357,9 @@ on_tile_rendered (GObject      *object,
     }
 
   surface = check_surface (job, surface);
-  deliver_tile (self, job, surface);
+  paintable = wrap_surface (surface);
   cairo_surface_destroy (surface);
+  deliver_tile (self, job, paintable);
 }
 
 static void
@@ -420,7 +428,7 @@ caravan_map_source_fill_tile_async (ShumateMapSource    *source,
       if (g_atomic_int_get (&prefetch->state) == PREFETCH_DONE)
         {
           /* Drawn ahead: the GTask completes on the next main loop iteration. */
-          deliver_tile (self, job, prefetch->surface);
+          deliver_tile (self, job, prefetch_get_paintable (prefetch));
           tile_job_free (job);
           g_hash_table_remove (self->prefetched, key);
         }
@@ -828,9 +836,7 @@ caravan_map_source_peek_prefetched (CaravanMapSource *self,
   prefetch = g_hash_table_lookup (self->prefetched, GUINT_TO_POINTER (tile_key (zoom, x, y)));
   if (prefetch == NULL || g_atomic_int_get (&prefetch->state) != PREFETCH_DONE)
     return NULL;
-  if (prefetch->paintable == NULL)
-    prefetch->paintable = wrap_surface (prefetch->surface);
-  return prefetch->paintable;
+  return prefetch_get_paintable (prefetch);
 }
 
 /* Whether the map was given the tile at @zoom, @x, @y and has not asked for it again since:

@@ -89,8 +89,6 @@ compare_pins (gconstpointer a,
   return pin_priority (self, pa) - pin_priority (self, pb);
 }
 
-/* Hides pins that would sit on top of a more important one at this zoom (the venues around
- * a city, say); they come back when the map is zoomed in. */
 /* Shows or hides the name above @pin; the pin's tip stays on its point either way. */
 static void
 set_label_shown (GtkWidget *pin,
@@ -104,21 +102,41 @@ set_label_shown (GtkWidget *pin,
   anchor_pin (pin);
 }
 
+typedef struct
+{
+  int width, height;            /* of the name */
+  int icon_height;
+} LabelSize;
+
+/* Measures the name above @pin, which must be visible (a hidden widget measures as nothing),
+ * for caravan_map_view_declutter_pins(): it runs on every zoom step of a flight, and hiding a
+ * name to measure it there would relayout the pins on every frame. */
+static void
+measure_label (GtkWidget *pin)
+{
+  GtkWidget *label = caravan_map_view_get_label_widget (pin);
+  LabelSize size = { 0, };
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &size.width, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &size.height, NULL, NULL);
+  gtk_widget_measure (gtk_widget_get_next_sibling (label), GTK_ORIENTATION_VERTICAL, -1,
+                      NULL, &size.icon_height, NULL, NULL);
+  g_object_set_data_full (G_OBJECT (pin), "caravan-label-size", g_memdup2 (&size, sizeof size), g_free);
+}
+
 /* Where the name of a pin whose tip is at @x, @y would be, in map coordinates. */
 static graphene_rect_t
 label_box (GtkWidget *pin,
            double     x,
            double     y)
 {
-  GtkWidget *label = caravan_map_view_get_label_widget (pin);
-  GtkWidget *icon = gtk_widget_get_next_sibling (label);
-  int label_width = 0, label_height = 0, icon_height = 0;
+  const LabelSize *size = g_object_get_data (G_OBJECT (pin), "caravan-label-size");
 
-  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &label_width, NULL, NULL);
-  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &label_height, NULL, NULL);
-  gtk_widget_measure (icon, GTK_ORIENTATION_VERTICAL, -1, NULL, &icon_height, NULL, NULL);
-  return GRAPHENE_RECT_INIT (x - label_width / 2.0 - LABEL_GAP, y - icon_height - label_height - LABEL_GAP,
-                             label_width + 2 * LABEL_GAP, label_height + LABEL_GAP);
+  g_return_val_if_fail (size != NULL, GRAPHENE_RECT_INIT (x, y, 0, 0));
+
+  return GRAPHENE_RECT_INIT (x - size->width / 2.0 - LABEL_GAP,
+                             y - size->icon_height - size->height - LABEL_GAP,
+                             size->width + 2 * LABEL_GAP, size->height + LABEL_GAP);
 }
 
 /* Hides pins that sit under a more important one at this zoom, and names that would cover a
@@ -179,8 +197,6 @@ caravan_map_view_declutter_pins (CaravanMapView *self)
           set_label_shown (pin, FALSE);
           continue;
         }
-      /* A hidden label measures as nothing: show it to measure it. */
-      set_label_shown (pin, TRUE);
       box = label_box (pin, x, y);
       for (guint j = 0; j < labels->len && !forced && wanted; j++)
         wanted = !graphene_rect_intersection (&box, &g_array_index (labels, graphene_rect_t, j), NULL);
@@ -216,13 +232,15 @@ caravan_map_view_update_pins (CaravanMapView *self)
       gboolean faded = filter && !place_has_visible_event (self, story, place);
 
       gtk_label_set_text (GTK_LABEL (label), name);
-      /* caravan_map_view_declutter_pins() shows the name if it has room. */
-      g_object_set_data (G_OBJECT (pin), "caravan-label-wanted", GINT_TO_POINTER (show_label));
-      gtk_widget_set_visible (label, show_label);
+      gtk_widget_set_visible (label, TRUE);
       if (is_selected)
         gtk_widget_add_css_class (pin, "selected");
       else
         gtk_widget_remove_css_class (pin, "selected");
+      measure_label (pin);
+      /* caravan_map_view_declutter_pins() shows the name if it has room. */
+      g_object_set_data (G_OBJECT (pin), "caravan-label-wanted", GINT_TO_POINTER (show_label));
+      gtk_widget_set_visible (label, show_label);
       if (faded)
         gtk_widget_add_css_class (pin, "faded");
       else

@@ -316,6 +316,27 @@ caravan_reader_get_date (CaravanStoryReader *l,
   return FALSE;
 }
 
+/* The member if it is a @type node; NULL if it is missing, or after reporting a wrong type. */
+static JsonNode *
+get_node_of_type (CaravanStoryReader *l,
+                  JsonObject         *object,
+                  const char         *key,
+                  gboolean            required,
+                  JsonNodeType        type,
+                  const char         *type_name)
+{
+  JsonNode *node = caravan_reader_get_member (l, object, key, required);
+  gsize len;
+
+  if (node == NULL || JSON_NODE_TYPE (node) == type)
+    return node;
+
+  len = caravan_reader_push_key (l, key);
+  caravan_reader_wrong_type (l, node, type_name);
+  caravan_reader_pop (l, len);
+  return NULL;
+}
+
 /* Returns the member as an object, or NULL after reporting a wrong type. */
 JsonObject *
 caravan_reader_get_object (CaravanStoryReader *l,
@@ -323,18 +344,9 @@ caravan_reader_get_object (CaravanStoryReader *l,
                            const char         *key,
                            gboolean            required)
 {
-  JsonNode *node = caravan_reader_get_member (l, object, key, required);
-  gsize len;
+  JsonNode *node = get_node_of_type (l, object, key, required, JSON_NODE_OBJECT, _("an object"));
 
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_node_get_object (node);
-
-  len = caravan_reader_push_key (l, key);
-  caravan_reader_wrong_type (l, node, _("an object"));
-  caravan_reader_pop (l, len);
-  return NULL;
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 JsonArray *
@@ -343,18 +355,9 @@ caravan_reader_get_array (CaravanStoryReader *l,
                           const char         *key,
                           gboolean            required)
 {
-  JsonNode *node = caravan_reader_get_member (l, object, key, required);
-  gsize len;
+  JsonNode *node = get_node_of_type (l, object, key, required, JSON_NODE_ARRAY, _("an array"));
 
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_node_get_array (node);
-
-  len = caravan_reader_push_key (l, key);
-  caravan_reader_wrong_type (l, node, _("an array"));
-  caravan_reader_pop (l, len);
-  return NULL;
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 /* Reads "id", checks it is unique in @index and records it. FALSE for duplicates/missing. */
