@@ -98,13 +98,13 @@ count_different_pixels (GdkTexture *a,
 }
 #endif
 
-/* A map view showing @story, and a window for it (@in_window: the view is in it already),
- * set up as CaravanWindow does: a reference for the projection, then the story; the source
- * comes after. */
+/* A map view showing @story in @theme, and a window for it (@in_window: the view is in it
+ * already, so the view's new source draws the first view ahead). */
 static GtkWidget *
 new_story_view (FirstFrame       *first,
                 CaravanSelection *selection,
                 CaravanStory     *story,
+                CaravanMapTheme   theme,
                 int               width,
                 int               height,
                 gboolean          in_window)
@@ -116,10 +116,12 @@ new_story_view (FirstFrame       *first,
   first->view = CARAVAN_MAP_VIEW (caravan_map_view_new ());
   if (in_window)
     gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (first->view));
-  shumate_viewport_set_reference_map_source (caravan_map_view_get_viewport (first->view),
-                                             SHUMATE_MAP_SOURCE (first->source));
+  caravan_map_view_set_theme (first->view, theme);
   caravan_selection_set_story (selection, story);
   caravan_map_view_set_selection (first->view, selection);
+  /* The view made its source when it got a story. */
+  first->source = CARAVAN_MAP_SOURCE (caravan_map_view_get_map_source (first->view));
+  g_assert_cmpint (caravan_map_source_get_theme (first->source), ==, theme);
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), first);
   return window;
 }
@@ -131,21 +133,19 @@ test_first_frame_has_tiles (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
   g_autoptr(CaravanSelection) selection = caravan_selection_new ();
-  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
   g_autoptr(GdkTexture) later = NULL;
-  FirstFrame first = { .first_frame = -1, .source = source };
+  FirstFrame first = { .first_frame = -1 };
   GtkWidget *window;
   guint different;
 
   g_assert_no_error (error);
-  window = new_story_view (&first, selection, story, 900, 640, TRUE);
+  window = new_story_view (&first, selection, story, CARAVAN_MAP_THEME_LIGHT, 900, 640, TRUE);
 
   /* Not shown yet: the source draws the view's tiles ahead. */
   g_assert_cmpint (caravan_map_view_get_tiles_painted (first.view, NULL, NULL), ==, -1);
-  caravan_map_view_set_map_source (first.view, SHUMATE_MAP_SOURCE (source));
-  g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (source), >, 0);
-  g_assert_true (caravan_test_wait_until (prefetch_done, source, 60000));
-  g_assert_true (caravan_map_source_has_prefetched (source));
+  g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (first.source), >, 0);
+  g_assert_true (caravan_test_wait_until (prefetch_done, first.source, 60000));
+  g_assert_true (caravan_map_source_has_prefetched (first.source));
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
@@ -182,16 +182,14 @@ test_frames_count_missing_tiles (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
   g_autoptr(CaravanSelection) selection = caravan_selection_new ();
-  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_DARK, 1);
-  FirstFrame first = { .first_frame = -1, .source = source };
+  FirstFrame first = { .first_frame = -1 };
   GtkWidget *window;
 
   g_assert_no_error (error);
-  window = new_story_view (&first, selection, story, 700, 500, FALSE);
+  window = new_story_view (&first, selection, story, CARAVAN_MAP_THEME_DARK, 700, 500, FALSE);
   /* Outside a window: nothing to size the view by, so nothing is drawn ahead. */
-  caravan_map_view_set_map_source (first.view, SHUMATE_MAP_SOURCE (source));
-  g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (source), ==, 0);
-  g_assert_false (caravan_map_source_has_prefetched (source));
+  g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (first.source), ==, 0);
+  g_assert_false (caravan_map_source_has_prefetched (first.source));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (first.view));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
@@ -211,13 +209,11 @@ test_not_counted (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
   g_autoptr(CaravanSelection) selection = caravan_selection_new ();
-  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
-  FirstFrame first = { .first_frame = -1, .source = source };
+  FirstFrame first = { .first_frame = -1 };
   GtkWidget *window;
 
   g_assert_no_error (error);
-  window = new_story_view (&first, selection, story, 700, 500, TRUE);
-  caravan_map_view_set_map_source (first.view, SHUMATE_MAP_SOURCE (source));
+  window = new_story_view (&first, selection, story, CARAVAN_MAP_THEME_LIGHT, 700, 500, TRUE);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
   g_assert_cmpint (first.painted, ==, -1);
@@ -234,8 +230,7 @@ test_pin_names_do_not_overlap (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
   g_autoptr(CaravanSelection) selection = caravan_selection_new ();
-  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
-  FirstFrame first = { .first_frame = -1, .source = source };
+  FirstFrame first = { .first_frame = -1 };
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   const char *near[] = { "khorgos", "khorgos-dry-port", "khorgos-altynkol", "khorgos-icbc", "horgos-city" };
   CaravanPlace *selected;
@@ -243,8 +238,7 @@ test_pin_names_do_not_overlap (void)
   GtkWidget *window;
 
   g_assert_no_error (error);
-  window = new_story_view (&first, selection, story, 1000, 700, TRUE);
-  caravan_map_view_set_map_source (first.view, SHUMATE_MAP_SOURCE (source));
+  window = new_story_view (&first, selection, story, CARAVAN_MAP_THEME_LIGHT, 1000, 700, TRUE);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (caravan_test_wait_until (first_frame_seen, &first, 60000));
 

@@ -22,7 +22,6 @@ struct _CaravanWindow
   AdwApplicationWindow  parent_instance;
 
   CaravanSelection     *selection;
-  CaravanStory         *map_source_story;  /* the story whose places the base map leaves out */
   GCancellable         *cancellable;   /* cancelled in dispose */
   GCancellable         *load_cancellable;
   GFile                *file;          /* the story on screen, NULL for the bundled one */
@@ -65,7 +64,6 @@ struct _CaravanWindow
 /* caravan-window.c */
 void     caravan_window_show_state          (CaravanWindow *self,
                                              const char    *name);
-void     caravan_window_update_map_source   (CaravanWindow *self);
 
 /* caravan-window-story.c: loading, problems, reload on change */
 void     caravan_window_show_problems       (CaravanWindow *self,

@@ -142,7 +142,6 @@ caravan_window_show_story (CaravanWindow *self,
   g_set_object (&self->file, file);
 
   caravan_selection_set_story (self->selection, story);
-  caravan_window_update_map_source (self);
   if (same_file && event_id != NULL && caravan_story_lookup_event (story, event_id) != NULL)
     caravan_selection_select_event (self->selection, caravan_story_lookup_event (story, event_id));
   else if (same_file && place_id != NULL && caravan_story_lookup_place (story, place_id) != NULL)

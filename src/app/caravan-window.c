@@ -84,73 +84,27 @@ get_map_theme (CaravanWindow *self)
          ? CARAVAN_MAP_THEME_DARK : CARAVAN_MAP_THEME_LIGHT;
 }
 
-/* The offline base map by default; OpenStreetMap tiles only when asked for. */
-void
-caravan_window_update_map_source (CaravanWindow *self)
+/* The map view owns its base map; the window only hands it the theme of its settings. */
+static void
+update_map_theme (CaravanWindow *self)
 {
-  GSettings *settings = get_settings (self);
-  CaravanStory *story = caravan_selection_get_story (self->selection);
-  ShumateMapSource *current = caravan_map_view_get_map_source (self->map_view);
-  guint scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-
-  if (settings != NULL && g_settings_get_boolean (settings, "online-tiles"))
-    {
-      g_autoptr(ShumateMapSourceRegistry) registry = NULL;
-
-      if (current != NULL && !CARAVAN_IS_MAP_SOURCE (current))
-        return;
-      registry = shumate_map_source_registry_new_with_defaults ();
-      caravan_map_view_set_map_source (self->map_view,
-                                       shumate_map_source_registry_get_by_id (registry,
-                                                                              SHUMATE_MAP_SOURCE_OSM_MAPNIK));
-      return;
-    }
-
-  /* No story, no map on screen: the viewport only needs a reference for its projection, and
-   * tiles wait for the story (start-up renders its tiles once, not twice). */
-  if (story == NULL)
-    {
-      ShumateViewport *viewport = caravan_map_view_get_viewport (self->map_view);
-
-      if (shumate_viewport_get_reference_map_source (viewport) == NULL)
-        {
-          g_autoptr(CaravanMapSource) reference = caravan_map_source_new (get_map_theme (self), scale);
-
-          shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (reference));
-        }
-      return;
-    }
-
-  /* libshumate keeps the tiles on screen when a source changes its id, so a new theme, scale
-   * or story needs a new source. The story's pins carry their own (dated) names, so the base
-   * map leaves out its own labels for those places. */
-  if (!CARAVAN_IS_MAP_SOURCE (current) ||
-      caravan_map_source_get_theme (CARAVAN_MAP_SOURCE (current)) != get_map_theme (self) ||
-      caravan_map_source_get_scale_factor (CARAVAN_MAP_SOURCE (current)) != scale ||
-      self->map_source_story != story)
-    {
-      g_autoptr(CaravanMapSource) source = caravan_map_source_new_for_story (get_map_theme (self),
-                                                                             scale, story);
-
-      g_set_object (&self->map_source_story, story);
-      caravan_map_view_set_map_source (self->map_view, SHUMATE_MAP_SOURCE (source));
-    }
+  caravan_map_view_set_theme (self->map_view, get_map_theme (self));
 }
 
 static void
-on_map_setting_changed (GSettings     *settings,
-                        const char    *key,
-                        CaravanWindow *self)
+on_map_theme_changed (GSettings     *settings,
+                      const char    *key,
+                      CaravanWindow *self)
 {
-  caravan_window_update_map_source (self);
+  update_map_theme (self);
 }
 
 static void
-on_style_or_scale_changed (GObject       *object,
-                           GParamSpec    *pspec,
-                           CaravanWindow *self)
+on_dark_changed (AdwStyleManager *style_manager,
+                 GParamSpec      *pspec,
+                 CaravanWindow   *self)
 {
-  caravan_window_update_map_source (self);
+  update_map_theme (self);
 }
 
 /* Stateful actions that mirror the selection and the settings (the menus show their state). */
@@ -170,10 +124,9 @@ add_state_actions (CaravanWindow *self)
 
       g_action_map_add_action (G_ACTION_MAP (self), theme);
       g_action_map_add_action (G_ACTION_MAP (self), online);
-      g_signal_connect_object (settings, "changed::map-theme", G_CALLBACK (on_map_setting_changed),
+      g_signal_connect_object (settings, "changed::map-theme", G_CALLBACK (on_map_theme_changed),
                                self, 0);
-      g_signal_connect_object (settings, "changed::online-tiles", G_CALLBACK (on_map_setting_changed),
-                               self, 0);
+      g_settings_bind (settings, "online-tiles", self->map_view, "online", G_SETTINGS_BIND_GET);
     }
 }
 
@@ -256,7 +209,6 @@ caravan_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARAVAN_TYPE_WINDOW);
   g_clear_object (&self->selection);
-  g_clear_object (&self->map_source_story);
 
   G_OBJECT_CLASS (caravan_window_parent_class)->dispose (object);
 }
@@ -340,8 +292,7 @@ caravan_window_init (CaravanWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_style_or_scale_changed), self, 0);
-  g_signal_connect_object (self, "notify::scale-factor", G_CALLBACK (on_style_or_scale_changed), self, 0);
+                           G_CALLBACK (on_dark_changed), self, 0);
 
   update_layout (self);
 
@@ -359,7 +310,7 @@ caravan_window_new (CaravanApplication *application)
   self = g_object_new (CARAVAN_TYPE_WINDOW, "application", application, NULL);
   restore_window_state (self);
   add_state_actions (self);
-  caravan_window_update_map_source (self);
+  update_map_theme (self);
 
   return self;
 }

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "caravan-map-theme.h"
 #include "caravan-map-view.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,14 @@ struct _CaravanMapView
   GSignalGroup     *selection_signals;
   ShumateMapSource *map_source;
 
+  /* caravan-map-view-basemap.c: what the base map is drawn from */
+  CaravanMapTheme   theme;
+  gboolean          online;
+  guint             tile_scale;          /* 0: the widget's scale factor */
+  gboolean          label_story_places;
+  CaravanStory     *base_map_story;      /* the story the current source was made for */
+  gboolean          base_map_labels_story;
+
   ShumateSimpleMap *map;
   ShumateMarkerLayer *marker_layer;
   GPtrArray        *route_layers;  /* ShumatePathLayer, one per route */
@@ -37,6 +46,21 @@ struct _CaravanMapView
 
 /* caravan-map-view.c */
 ShumateMap *caravan_map_view_get_shumate_map (CaravanMapView *self);
+void        caravan_map_view_notify          (CaravanMapView *self,
+                                              const char     *property);
+
+/* caravan-map-view-basemap.c: the base map follows the view's properties */
+void        caravan_map_view_ensure_projection (CaravanMapView *self);
+void        caravan_map_view_update_base_map (CaravanMapView   *self);
+void        caravan_map_view_apply_map_source (CaravanMapView   *self,
+                                               ShumateMapSource *source);
+
+/* caravan-map-view-camera.c: flights, zoom, pan and the keys that move the map */
+void        caravan_map_view_queue_camera_update (CaravanMapView *self);
+void        caravan_map_view_cancel_camera_update (CaravanMapView *self);
+void        caravan_map_view_set_flying      (CaravanMapView *self,
+                                              gboolean        flying);
+void        caravan_map_view_add_camera_controllers (CaravanMapView *self);
 
 /* caravan-map-view-pins.c: the story's pins and routes */
 void        caravan_map_view_load_story      (CaravanMapView *self);

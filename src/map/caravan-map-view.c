@@ -25,37 +25,14 @@ enum {
   PROP_SELECTION,
   PROP_MAP_SOURCE,
   PROP_FLYING,
+  PROP_THEME,
+  PROP_ONLINE,
+  PROP_TILE_SCALE,
+  PROP_LABEL_STORY_PLACES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Web Mercator in normalised units: x, y in [0, 1]. */
-static double
-lon_to_x (double lon)
-{
-  return (lon + 180.0) / 360.0;
-}
-
-static double
-lat_to_y (double lat)
-{
-  double s = sin (CLAMP (lat, -85.0511, 85.0511) * G_PI / 180.0);
-
-  return 0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI);
-}
-
-static double
-x_to_lon (double x)
-{
-  return x * 360.0 - 180.0;
-}
-
-static double
-y_to_lat (double y)
-{
-  return 180.0 / G_PI * atan (sinh (G_PI * (1 - 2 * y)));
-}
 
 ShumateMap *
 caravan_map_view_get_shumate_map (CaravanMapView *self)
@@ -63,15 +40,17 @@ caravan_map_view_get_shumate_map (CaravanMapView *self)
   return shumate_simple_map_get_map (self->map);
 }
 
-static void
-set_flying (CaravanMapView *self,
-            gboolean        flying)
+void
+caravan_map_view_notify (CaravanMapView *self,
+                         const char     *property)
 {
-  if (self->flying == flying)
-    return;
-
-  self->flying = flying;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLYING]);
+  for (guint i = 1; i < N_PROPS; i++)
+    if (g_str_equal (g_param_spec_get_name (properties[i]), property))
+      {
+        g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+        return;
+      }
+  g_critical ("CaravanMapView has no property %s", property);
 }
 
 /* libshumate 1.0 registers ShumateMap::animation-completed with the wrong marshaller, so C
@@ -79,76 +58,10 @@ set_flying (CaravanMapView *self,
 static void
 on_animation_completed (CaravanMapView *self)
 {
-  set_flying (self, FALSE);
+  caravan_map_view_set_flying (self, FALSE);
   caravan_map_view_declutter_pins (self);
   /* The flight's last frame can leave the pins as they were drawn mid-flight: draw them again. */
   gtk_widget_queue_allocate (GTK_WIDGET (self->marker_layer));
-}
-
-static void
-fly_to (CaravanMapView *self,
-        double          lat,
-        double          lon,
-        double          zoom)
-{
-  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
-  gboolean animate = TRUE;
-
-  g_object_get (settings, "gtk-enable-animations", &animate, NULL);
-  /* Without animations libshumate moves at once and emits nothing. */
-  set_flying (self, animate);
-  shumate_map_go_to_full_with_duration (caravan_map_view_get_shumate_map (self), lat, lon, CLAMP (zoom, MIN_ZOOM, MAX_ZOOM),
-                                        FLIGHT_DURATION_MS);
-}
-
-/* Flies to the selected event's camera, else to the selected place. */
-static gboolean
-update_camera (gpointer user_data)
-{
-  CaravanMapView *self = user_data;
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
-  CaravanEvent *event = caravan_selection_get_event (self->selection);
-  CaravanPlace *place = caravan_selection_get_place (self->selection);
-  double zoom = MAX (round (shumate_viewport_get_zoom_level (viewport)), PLACE_ZOOM);
-  double lat, lon, camera_zoom;
-
-  self->camera_idle = 0;
-
-  if (event != NULL && caravan_event_get_first_place (event) != NULL)
-    {
-      place = place ? place : caravan_event_get_first_place (event);
-      lat = caravan_place_get_latitude (place);
-      lon = caravan_place_get_longitude (place);
-      if (caravan_event_get_camera (event, &lat, &lon, &camera_zoom))
-        {
-          zoom = round (camera_zoom);
-          if (isnan (lat) || isnan (lon))
-            {
-              lat = caravan_place_get_latitude (place);
-              lon = caravan_place_get_longitude (place);
-            }
-        }
-    }
-  else if (place != NULL)
-    {
-      lat = caravan_place_get_latitude (place);
-      lon = caravan_place_get_longitude (place);
-    }
-  else
-    {
-      return G_SOURCE_REMOVE;
-    }
-
-  fly_to (self, lat, lon, zoom);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_camera_update (CaravanMapView *self)
-{
-  /* Selecting an event also selects its place: fly once, after both notifies. */
-  if (self->camera_idle == 0)
-    self->camera_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_camera, self, NULL);
 }
 
 static void
@@ -156,7 +69,19 @@ on_selection_story_changed (CaravanSelection *selection,
                             GParamSpec       *pspec,
                             CaravanMapView   *self)
 {
+  /* The story's first view first: the new base map draws that view ahead. */
+  caravan_map_view_ensure_projection (self);
   caravan_map_view_load_story (self);
+  caravan_map_view_update_base_map (self);
+}
+
+static void
+on_scale_factor_changed (CaravanMapView *self,
+                         GParamSpec     *pspec,
+                         gpointer        user_data)
+{
+  if (self->tile_scale == 0)
+    caravan_map_view_update_base_map (self);
 }
 
 static void
@@ -165,7 +90,7 @@ on_selection_place_or_event_changed (CaravanSelection *selection,
                                      CaravanMapView   *self)
 {
   caravan_map_view_update_pins (self);
-  queue_camera_update (self);
+  caravan_map_view_queue_camera_update (self);
 }
 
 static void
@@ -249,66 +174,6 @@ caravan_map_view_size_allocate (GtkWidget *widget,
   raise_tile_request_priority (self);
 }
 
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                CaravanMapView        *self)
-{
-  double step = MIN (gtk_widget_get_width (GTK_WIDGET (self)),
-                     gtk_widget_get_height (GTK_WIDGET (self))) / 4.0;
-
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      caravan_map_view_pan_by (self, -step, 0);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      caravan_map_view_pan_by (self, step, 0);
-      return TRUE;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      caravan_map_view_pan_by (self, 0, -step);
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      caravan_map_view_pan_by (self, 0, step);
-      return TRUE;
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      caravan_map_view_zoom_by (self, 1);
-      return TRUE;
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      caravan_map_view_zoom_by (self, -1);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Whole zoom steps keep the offline tiles crisp (libshumate's own scroll zoom is fractional). */
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           CaravanMapView           *self)
-{
-  if (dy < 0)
-    caravan_map_view_zoom_by (self, 1);
-  else if (dy > 0)
-    caravan_map_view_zoom_by (self, -1);
-
-  return TRUE;
-}
-
 static void
 caravan_map_view_zoom_in_action (GtkWidget  *widget,
                                  const char *action_name,
@@ -338,12 +203,13 @@ caravan_map_view_dispose (GObject *object)
 {
   CaravanMapView *self = CARAVAN_MAP_VIEW (object);
 
-  g_clear_handle_id (&self->camera_idle, g_source_remove);
+  caravan_map_view_cancel_camera_update (self);
   if (self->selection_signals != NULL)
     g_signal_group_set_target (self->selection_signals, NULL);
   g_clear_object (&self->selection_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->map_source);
+  g_clear_object (&self->base_map_story);
   g_clear_pointer (&self->pins, g_hash_table_unref);
   g_clear_pointer (&self->route_layers, g_ptr_array_unref);
   if (self->map != NULL)
@@ -374,6 +240,18 @@ caravan_map_view_get_property (GObject    *object,
     case PROP_FLYING:
       g_value_set_boolean (value, self->flying);
       break;
+    case PROP_THEME:
+      g_value_set_enum (value, self->theme);
+      break;
+    case PROP_ONLINE:
+      g_value_set_boolean (value, self->online);
+      break;
+    case PROP_TILE_SCALE:
+      g_value_set_uint (value, self->tile_scale);
+      break;
+    case PROP_LABEL_STORY_PLACES:
+      g_value_set_boolean (value, self->label_story_places);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -392,35 +270,21 @@ caravan_map_view_set_property (GObject      *object,
     case PROP_SELECTION:
       caravan_map_view_set_selection (self, g_value_get_object (value));
       break;
-    case PROP_MAP_SOURCE:
-      caravan_map_view_set_map_source (self, g_value_get_object (value));
+    case PROP_THEME:
+      caravan_map_view_set_theme (self, g_value_get_enum (value));
+      break;
+    case PROP_ONLINE:
+      caravan_map_view_set_online (self, g_value_get_boolean (value));
+      break;
+    case PROP_TILE_SCALE:
+      caravan_map_view_set_tile_scale (self, g_value_get_uint (value));
+      break;
+    case PROP_LABEL_STORY_PLACES:
+      caravan_map_view_set_label_story_places (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-/* Before the window is first shown, the map has no size and libshumate asks for its tiles
- * only after the first frame; draw them meanwhile (caravan-map-view-tiles.c paints them in
- * that frame). The window's size bounds the map's. */
-static void
-prefetch_first_view (CaravanMapView  *self,
-                     ShumateViewport *viewport)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int width = 0, height = 0;
-
-  if (!CARAVAN_IS_MAP_SOURCE (self->map_source) || gtk_widget_get_mapped (GTK_WIDGET (self)) ||
-      !GTK_IS_WINDOW (root))
-    return;
-
-  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  if (width > 0 && height > 0)
-    caravan_map_source_prefetch (CARAVAN_MAP_SOURCE (self->map_source),
-                                 shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                                 shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                                 (guint) round (shumate_viewport_get_zoom_level (viewport)),
-                                 width, height);
 }
 
 static void
@@ -449,9 +313,25 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL, CARAVAN_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The libshumate source the view made from its base-map properties. */
   properties[PROP_MAP_SOURCE] =
     g_param_spec_object ("map-source", NULL, NULL, SHUMATE_TYPE_MAP_SOURCE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THEME] =
+    g_param_spec_enum ("theme", NULL, NULL, CARAVAN_TYPE_MAP_THEME, CARAVAN_MAP_THEME_LIGHT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* OpenStreetMap's tiles instead of the offline map. */
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The scale tiles are drawn at; 0 follows the widget's scale factor. */
+  properties[PROP_TILE_SCALE] =
+    g_param_spec_uint ("tile-scale", NULL, NULL, 0, 4, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* FALSE leaves the names of the story's places to the pins (which carry dated names). */
+  properties[PROP_LABEL_STORY_PLACES] =
+    g_param_spec_boolean ("label-story-places", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* TRUE while the map flies to a selection. */
   properties[PROP_FLYING] =
     g_param_spec_boolean ("flying", NULL, NULL, FALSE,
@@ -472,7 +352,6 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
 static void
 caravan_map_view_init (CaravanMapView *self)
 {
-  GtkEventController *controller;
   ShumateViewport *viewport;
   GClosure *closure;
 
@@ -517,15 +396,8 @@ caravan_map_view_init (CaravanMapView *self)
   g_signal_group_connect_object (self->selection_signals, "notify::filter-by-time",
                                  G_CALLBACK (on_selection_range_changed), self, 0);
 
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
-                                                GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "scroll", G_CALLBACK (on_scroll), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  caravan_map_view_add_camera_controllers (self);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -562,7 +434,9 @@ caravan_map_view_set_selection (CaravanMapView   *self,
     return;
 
   g_signal_group_set_target (self->selection_signals, selection);
+  caravan_map_view_ensure_projection (self);
   caravan_map_view_load_story (self);
+  caravan_map_view_update_base_map (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
@@ -572,33 +446,6 @@ caravan_map_view_get_map_source (CaravanMapView *self)
   g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), NULL);
 
   return self->map_source;
-}
-
-/* Sets the base map; the source's id, licence and zoom range must be set before. */
-void
-caravan_map_view_set_map_source (CaravanMapView   *self,
-                                 ShumateMapSource *source)
-{
-  ShumateViewport *viewport;
-  double zoom;
-
-  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
-  g_return_if_fail (!source || SHUMATE_IS_MAP_SOURCE (source));
-
-  if (!g_set_object (&self->map_source, source))
-    return;
-
-  /* set_map_source copies the source's zoom range into the viewport and may move the zoom. */
-  viewport = shumate_simple_map_get_viewport (self->map);
-  zoom = shumate_viewport_get_zoom_level (viewport);
-  prefetch_first_view (self, viewport);
-  shumate_simple_map_set_map_source (self->map, source);
-  caravan_map_view_stack_layers (self);
-  shumate_viewport_set_min_zoom_level (viewport, MIN_ZOOM);
-  shumate_viewport_set_max_zoom_level (viewport, MAX_ZOOM);
-  shumate_viewport_set_zoom_level (viewport, zoom);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_SOURCE]);
 }
 
 ShumateViewport *
@@ -662,79 +509,5 @@ caravan_map_view_get_pin_faded (CaravanMapView *self,
 
   pin = g_hash_table_lookup (self->pins, place);
   return pin != NULL && gtk_widget_has_css_class (pin, "faded");
-}
-
-/* Shows every place of the story, at the largest whole zoom level that fits them. */
-void
-caravan_map_view_fit_story (CaravanMapView *self)
-{
-  CaravanStory *story;
-  GListModel *places;
-  double min_x = 1, max_x = 0, min_y = 1, max_y = 0;
-  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 256);
-  double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 256);
-  double zoom;
-  guint n;
-
-  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
-
-  story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
-  if (story == NULL)
-    return;
-
-  places = caravan_story_get_places (story);
-  n = g_list_model_get_n_items (places);
-  if (n == 0)
-    return;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
-      double x = lon_to_x (caravan_place_get_longitude (place));
-      double y = lat_to_y (caravan_place_get_latitude (place));
-
-      min_x = MIN (min_x, x);
-      max_x = MAX (max_x, x);
-      min_y = MIN (min_y, y);
-      max_y = MAX (max_y, y);
-    }
-
-  /* Leave room around the outermost pins (about 64 px each side). */
-  zoom = floor (log2 (MIN ((width - 128) / MAX ((max_x - min_x) * 256, 1e-9),
-                           (height - 128) / MAX ((max_y - min_y) * 256, 1e-9))));
-  fly_to (self, y_to_lat ((min_y + max_y) / 2), x_to_lon ((min_x + max_x) / 2), zoom);
-}
-
-/* Zooms by whole levels around the centre. */
-void
-caravan_map_view_zoom_by (CaravanMapView *self,
-                          int             steps)
-{
-  ShumateViewport *viewport;
-  double zoom;
-
-  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
-
-  viewport = shumate_simple_map_get_viewport (self->map);
-  zoom = CLAMP (round (shumate_viewport_get_zoom_level (viewport)) + steps, MIN_ZOOM, MAX_ZOOM);
-  shumate_viewport_set_zoom_level (viewport, zoom);
-}
-
-/* Moves the view by @dx, @dy logical pixels. */
-void
-caravan_map_view_pan_by (CaravanMapView *self,
-                         double          dx,
-                         double          dy)
-{
-  ShumateViewport *viewport;
-  double scale, x, y;
-
-  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
-
-  viewport = shumate_simple_map_get_viewport (self->map);
-  scale = 256.0 * pow (2, shumate_viewport_get_zoom_level (viewport));
-  x = lon_to_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) + dx / scale;
-  y = lat_to_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) + dy / scale;
-  shumate_map_center_on (caravan_map_view_get_shumate_map (self), y_to_lat (CLAMP (y, 0, 1)), x_to_lon (CLAMP (x, 0, 1)));
 }
 

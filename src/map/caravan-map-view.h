@@ -4,6 +4,7 @@
 
 #include <shumate/shumate.h>
 
+#include "caravan-map-theme.h"
 #include "caravan-types.h"
 
 G_BEGIN_DECLS
@@ -17,8 +18,18 @@ CaravanSelection *caravan_map_view_get_selection        (CaravanMapView   *self)
 void              caravan_map_view_set_selection        (CaravanMapView   *self,
                                                          CaravanSelection *selection);
 ShumateMapSource *caravan_map_view_get_map_source       (CaravanMapView   *self);
-void              caravan_map_view_set_map_source       (CaravanMapView   *self,
-                                                         ShumateMapSource *source);
+CaravanMapTheme   caravan_map_view_get_theme            (CaravanMapView   *self);
+void              caravan_map_view_set_theme            (CaravanMapView   *self,
+                                                         CaravanMapTheme   theme);
+gboolean          caravan_map_view_get_online           (CaravanMapView   *self);
+void              caravan_map_view_set_online           (CaravanMapView   *self,
+                                                         gboolean          online);
+guint             caravan_map_view_get_tile_scale       (CaravanMapView   *self);
+void              caravan_map_view_set_tile_scale       (CaravanMapView   *self,
+                                                         guint             scale);
+gboolean          caravan_map_view_get_label_story_places (CaravanMapView *self);
+void              caravan_map_view_set_label_story_places (CaravanMapView *self,
+                                                           gboolean        label);
 ShumateViewport  *caravan_map_view_get_viewport         (CaravanMapView   *self);
 /* The pin of @place (a GtkButton inside its ShumateMarker), or NULL. */
 GtkWidget        *caravan_map_view_get_pin              (CaravanMapView   *self,

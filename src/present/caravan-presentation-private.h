@@ -4,7 +4,7 @@
 
 #pragma once
 
-#include "caravan-map-source.h"
+#include "caravan-map-theme.h"
 #include "caravan-map-view.h"
 #include "caravan-presentation.h"
 #include "caravan-presenter-view.h"
@@ -19,7 +19,6 @@ struct _CaravanPresentation
 
   CaravanSelection         *selection;
   GSignalGroup             *selection_signals;
-  CaravanMapSource         *map_source;
   CaravanPresenterView     *presenter_view;
   GdkMonitor               *monitor;
   GString                  *typed_step;     /* digits typed before Enter */

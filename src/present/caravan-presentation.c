@@ -58,13 +58,14 @@ find_other_monitor (GdkMonitor *monitor)
   return NULL;
 }
 
+/* Once on its monitor, the window's own scale counts. */
 static void
 on_scale_factor_changed (GObject             *object,
                          GParamSpec          *pspec,
                          CaravanPresentation *self)
 {
-  caravan_map_source_set_scale_factor (self->map_source,
-                                       MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self))));
+  caravan_map_view_set_tile_scale (self->map_view,
+                                   MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self))));
 }
 
 static void
@@ -106,9 +107,7 @@ caravan_presentation_constructed (GObject *object)
   G_OBJECT_CLASS (caravan_presentation_parent_class)->constructed (object);
 
   /* As in the main window, the base map leaves the story's places to its pins. */
-  self->map_source = caravan_map_source_new_for_story (CARAVAN_MAP_THEME_PROJECTOR, 1,
-                                                       caravan_selection_get_story (self->selection));
-  caravan_map_view_set_map_source (self->map_view, SHUMATE_MAP_SOURCE (self->map_source));
+  caravan_map_view_set_theme (self->map_view, CARAVAN_MAP_THEME_PROJECTOR);
   caravan_map_view_set_selection (self->map_view, self->selection);
   g_signal_group_set_target (self->selection_signals, self->selection);
   caravan_presentation_update_caption (self);
@@ -132,7 +131,6 @@ caravan_presentation_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CARAVAN_TYPE_PRESENTATION);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->map_source);
   g_clear_object (&self->monitor);
 
   G_OBJECT_CLASS (caravan_presentation_parent_class)->dispose (object);
@@ -313,7 +311,8 @@ caravan_presentation_new (CaravanSelection *selection,
       /* Without a window manager fullscreen does nothing: the size still fits the screen. */
       gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
       gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
-      caravan_map_source_set_scale_factor (self->map_source, MAX (1, gdk_monitor_get_scale_factor (monitor)));
+      /* Tiles for the projector's scale from the first frame, before the window is on it. */
+      caravan_map_view_set_tile_scale (self->map_view, MAX (1, gdk_monitor_get_scale_factor (monitor)));
 
       if (other != NULL)
         {
@@ -401,7 +400,7 @@ caravan_presentation_get_theme (CaravanPresentation *self)
 {
   g_return_val_if_fail (CARAVAN_IS_PRESENTATION (self), CARAVAN_MAP_THEME_PROJECTOR);
 
-  return caravan_map_source_get_theme (self->map_source);
+  return caravan_map_view_get_theme (self->map_view);
 }
 
 void
@@ -411,10 +410,10 @@ caravan_presentation_set_theme (CaravanPresentation *self,
   g_return_if_fail (CARAVAN_IS_PRESENTATION (self));
   g_return_if_fail (theme < CARAVAN_MAP_N_THEMES);
 
-  if (caravan_map_source_get_theme (self->map_source) == theme)
+  if (caravan_map_view_get_theme (self->map_view) == theme)
     return;
 
-  caravan_map_source_set_theme (self->map_source, theme);
+  caravan_map_view_set_theme (self->map_view, theme);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
 
