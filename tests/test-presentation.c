@@ -187,7 +187,7 @@ assert_shows_step (CaravanPresentation *presentation,
   CaravanPlace *place = caravan_event_get_first_place (event);
 
   g_assert_cmpuint (caravan_presentation_get_step (presentation), ==, step);
-  g_assert_true (caravan_selection_get_event (get_selection ()) == event);
+  g_assert_true (caravan_selection_get_event (caravan_presentation_get_selection (presentation)) == event);
   /* The remote-control state shows the presentation's position. */
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, caravan_event_get_id (event));
   if (place != NULL)
@@ -362,11 +362,23 @@ test_keys_and_leave (void)
                      caravan_event_get_title (placeless));
   }
 
+  /* The presentation steps through a selection of its own, seeded from the window's; the
+   * remote control moves the presentation while it runs. */
+  g_assert_true (caravan_presentation_get_selection (presentation) != selection);
+  g_assert_true (caravan_window_get_active_selection (window) ==
+                 caravan_presentation_get_selection (presentation));
+  g_assert_true (caravan_selection_get_event (selection) == start_event);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "select-event",
+                                  g_variant_new_string ("khorgos-rail-link"));
+  assert_shows_step (presentation, event_index ("khorgos-rail-link"));
+  g_assert_true (caravan_selection_get_event (selection) == start_event);
+
   /* Esc: back to where the user was. */
   press_key (GTK_WIDGET (presentation), "Escape");
   g_assert_true (caravan_test_wait_until (presentation_is_gone, NULL, 5000));
   caravan_test_iterate (200);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (caravan_window_get_active_selection (window) == selection);
   g_assert_true (caravan_selection_get_event (selection) == start_event);
   g_assert_true (caravan_selection_get_place (selection) == place);
   g_assert_cmpfloat (caravan_selection_get_visible_start (selection), ==, start);
@@ -624,7 +636,7 @@ assert_layout_clean (CaravanPresentation *presentation)
                             "presentation-progress" };
   graphene_rect_t bounds[G_N_ELEMENTS (classes)];
   graphene_rect_t caption, window_rect;
-  CaravanEvent *event = caravan_selection_get_event (get_selection ());
+  CaravanEvent *event = caravan_selection_get_event (caravan_presentation_get_selection (presentation));
   CaravanMapView *map_view = caravan_presentation_get_map_view (presentation);
   int width = gtk_widget_get_width (GTK_WIDGET (presentation));
   int height = gtk_widget_get_height (GTK_WIDGET (presentation));

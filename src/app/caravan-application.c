@@ -23,6 +23,7 @@ struct _CaravanApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GSignalGroup   *remote_signals;  /* the active selection, whose state the actions show */
   gboolean        opened_files;  /* files came on the command line: no bundled story */
   gboolean        present;       /* --present: start straight into presentation mode */
 };
@@ -93,9 +94,10 @@ get_active_window (CaravanApplication *self)
   return NULL;
 }
 
-/* The remote-control actions' state mirrors the selection of the window that changed it. */
+/* The remote-control actions' state mirrors the active selection: a presentation's while one
+ * runs, else the window's. */
 static void
-on_window_selection_changed (CaravanSelection   *selection,
+on_remote_selection_changed (CaravanSelection   *selection,
                              GParamSpec         *pspec,
                              CaravanApplication *self)
 {
@@ -111,21 +113,30 @@ on_window_selection_changed (CaravanSelection   *selection,
                              g_variant_new_string (event ? caravan_event_get_id (event) : ""));
 }
 
+static void
+on_window_active_selection_changed (CaravanWindow      *window,
+                                    GParamSpec         *pspec,
+                                    CaravanApplication *self)
+{
+  CaravanSelection *selection = caravan_window_get_active_selection (window);
+
+  g_signal_group_set_target (self->remote_signals, selection);
+  if (pspec != NULL)
+    on_remote_selection_changed (selection, NULL, self);
+}
+
 static CaravanWindow *
 get_or_create_window (CaravanApplication *self)
 {
   CaravanWindow *window = get_active_window (self);
-  CaravanSelection *selection;
 
   if (window != NULL)
     return window;
 
   window = caravan_window_new (self);
-  selection = caravan_window_get_selection (window);
-  g_signal_connect_object (selection, "notify::place", G_CALLBACK (on_window_selection_changed),
-                           self, 0);
-  g_signal_connect_object (selection, "notify::event", G_CALLBACK (on_window_selection_changed),
-                           self, 0);
+  g_signal_connect_object (window, "notify::active-selection",
+                           G_CALLBACK (on_window_active_selection_changed), self, 0);
+  on_window_active_selection_changed (window, NULL, self);
   return window;
 }
 
@@ -134,7 +145,7 @@ get_active_selection (CaravanApplication *self)
 {
   CaravanWindow *window = get_active_window (self);
 
-  return window ? caravan_window_get_selection (window) : NULL;
+  return window ? caravan_window_get_active_selection (window) : NULL;
 }
 
 static void
@@ -452,6 +463,7 @@ caravan_application_dispose (GObject *object)
   CaravanApplication *self = CARAVAN_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->remote_signals);
 
   G_OBJECT_CLASS (caravan_application_parent_class)->dispose (object);
 }
@@ -492,6 +504,12 @@ caravan_application_init (CaravanApplication *self)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };
+
+  self->remote_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
+  g_signal_group_connect_object (self->remote_signals, "notify::place",
+                                 G_CALLBACK (on_remote_selection_changed), self, 0);
+  g_signal_group_connect_object (self->remote_signals, "notify::event",
+                                 G_CALLBACK (on_remote_selection_changed), self, 0);
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

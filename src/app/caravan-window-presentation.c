@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* caravan-window-presentation.c: starting presentation mode, returning to where the user was, the ready check. */
+/* caravan-window-presentation.c: presentation mode with a selection of its own, and the ready
+ * check. */
 
 #define G_LOG_DOMAIN "caravan-window"
 
@@ -14,50 +15,14 @@
 #include "caravan-selection.h"
 #include "caravan-story.h"
 
-static ShumateMap *
-get_shumate_map (CaravanWindow *self)
-{
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map_view));
-
-  return SHUMATE_IS_SIMPLE_MAP (child) ? shumate_simple_map_get_map (SHUMATE_SIMPLE_MAP (child)) : NULL;
-}
-
-/* Runs after the map view's own camera idle, which flies to the restored selection. */
-static gboolean
-on_restore_idle (gpointer user_data)
-{
-  CaravanWindow *self = user_data;
-  ShumateViewport *viewport = caravan_map_view_get_viewport (self->map_view);
-  ShumateMap *map = get_shumate_map (self);
-
-  self->restore_idle = 0;
-  if (map != NULL)
-    {
-      shumate_map_stop_go_to (map);
-      shumate_viewport_set_zoom_level (viewport, self->saved_zoom);
-      shumate_map_center_on (map, self->saved_latitude, self->saved_longitude);
-    }
-  caravan_selection_set_visible_range (self->selection, self->saved_visible_start,
-                                       self->saved_visible_end);
-  return G_SOURCE_REMOVE;
-}
-
-/* Esc: back to exactly what the user saw before: place, event, time range, map camera. */
+/* Esc: the window shows again what it showed before, untouched: the presentation stepped
+ * through a selection of its own. */
 static gboolean
 on_presentation_close_request (GtkWindow     *presentation,
                                CaravanWindow *self)
 {
-  caravan_selection_select_event (self->selection, self->saved_event);
-  if (caravan_selection_get_place (self->selection) != self->saved_place)
-    caravan_selection_select_place (self->selection, self->saved_place);
-  caravan_selection_set_visible_range (self->selection, self->saved_visible_start,
-                                       self->saved_visible_end);
-  g_clear_object (&self->saved_event);
-  g_clear_object (&self->saved_place);
   g_clear_object (&self->presentation);
-
-  g_clear_handle_id (&self->restore_idle, g_source_remove);
-  self->restore_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, on_restore_idle, self, NULL);
+  caravan_window_notify_active_selection (self);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   gtk_window_present (GTK_WINDOW (self));
 
@@ -84,13 +49,52 @@ choose_presentation_monitor (CaravanWindow *self)
   return current;
 }
 
+/* The presentation's own selection, seeded from the window's: the same story and time range,
+ * at the current event; with only a place selected, at that place's first event. */
+static CaravanSelection *
+seed_presentation_selection (CaravanWindow *self,
+                             gboolean       from_start)
+{
+  CaravanSelection *selection = caravan_selection_new ();
+  CaravanStory *story = caravan_selection_get_story (self->selection);
+  CaravanPlace *place = caravan_selection_get_place (self->selection);
+  CaravanEvent *event = caravan_selection_get_event (self->selection);
+
+  caravan_selection_set_story (selection, story);
+  caravan_selection_set_filter_by_time (selection,
+                                        caravan_selection_get_filter_by_time (self->selection));
+  caravan_selection_set_visible_range (selection,
+                                       caravan_selection_get_visible_start (self->selection),
+                                       caravan_selection_get_visible_end (self->selection));
+
+  if (!from_start && event != NULL)
+    {
+      caravan_selection_select_event (selection, event);
+      if (place != NULL && caravan_selection_get_place (selection) != place)
+        caravan_selection_select_place (selection, place);
+    }
+  else if (!from_start && place != NULL)
+    {
+      g_autoptr(GListModel) events = caravan_story_list_events_of_place (story, place);
+      g_autoptr(CaravanEvent) first = g_list_model_get_item (events, 0);
+
+      if (first != NULL)
+        caravan_selection_select_event (selection, first);
+      else
+        caravan_selection_first (selection);
+    }
+  else
+    caravan_selection_first (selection);
+
+  return selection;
+}
+
 void
 caravan_window_begin_presentation (CaravanWindow *self,
                                    gboolean       from_start)
 {
   CaravanStory *story = caravan_selection_get_story (self->selection);
-  CaravanPlace *place = caravan_selection_get_place (self->selection);
-  ShumateViewport *viewport = caravan_map_view_get_viewport (self->map_view);
+  g_autoptr(CaravanSelection) selection = NULL;
 
   if (self->presentation != NULL)
     {
@@ -100,37 +104,15 @@ caravan_window_begin_presentation (CaravanWindow *self,
   if (story == NULL || g_list_model_get_n_items (caravan_story_get_events (story)) == 0)
     return;
 
-  g_set_object (&self->saved_place, place);
-  g_set_object (&self->saved_event, caravan_selection_get_event (self->selection));
-  self->saved_visible_start = caravan_selection_get_visible_start (self->selection);
-  self->saved_visible_end = caravan_selection_get_visible_end (self->selection);
-  self->saved_latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  self->saved_longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  self->saved_zoom = shumate_viewport_get_zoom_level (viewport);
-
-  /* From the current event; with only a place selected, from that place's first event. */
-  if (from_start)
-    caravan_selection_first (self->selection);
-  else if (self->saved_event == NULL && place != NULL)
-    {
-      g_autoptr(GListModel) events = caravan_story_list_events_of_place (story, place);
-      g_autoptr(CaravanEvent) first = g_list_model_get_item (events, 0);
-
-      if (first != NULL)
-        caravan_selection_select_event (self->selection, first);
-      else
-        caravan_selection_first (self->selection);
-    }
-  else if (self->saved_event == NULL)
-    caravan_selection_first (self->selection);
-
+  selection = seed_presentation_selection (self, from_start);
   /* GTK owns the window; this reference keeps it ours until it closes. */
-  self->presentation = g_object_ref (caravan_presentation_new (self->selection,
+  self->presentation = g_object_ref (caravan_presentation_new (selection,
                                                                choose_presentation_monitor (self)));
   gtk_window_set_application (GTK_WINDOW (self->presentation),
                               gtk_window_get_application (GTK_WINDOW (self)));
   g_signal_connect_object (self->presentation, "close-request",
                            G_CALLBACK (on_presentation_close_request), self, 0);
+  caravan_window_notify_active_selection (self);
   gtk_window_present (GTK_WINDOW (self->presentation));
   /* Nothing to draw behind a fullscreen presentation: saves the CPU for the map's flights. */
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
@@ -207,6 +189,17 @@ caravan_window_start_presentation (CaravanWindow *self,
     self->present_when_loaded = TRUE;
   else
     caravan_window_begin_presentation (self, from_start);
+}
+
+/* What the remote control and the D-Bus actions move: the presentation's selection while one
+ * runs, else the window's. */
+CaravanSelection *
+caravan_window_get_active_selection (CaravanWindow *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_WINDOW (self), NULL);
+
+  return self->presentation != NULL ? caravan_presentation_get_selection (self->presentation)
+                                    : self->selection;
 }
 
 /* The running presentation, or NULL. */

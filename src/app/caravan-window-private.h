@@ -31,17 +31,9 @@ struct _CaravanWindow
   guint                 layout_idle;
   gboolean              narrow;
 
-  /* Presentation mode, and what to return to when it ends. */
+  /* Presentation mode: it steps through a selection of its own. */
   CaravanPresentation  *presentation;
   gboolean              present_when_loaded;
-  CaravanPlace         *saved_place;
-  CaravanEvent         *saved_event;
-  double                saved_visible_start;
-  double                saved_visible_end;
-  double                saved_latitude;
-  double                saved_longitude;
-  double                saved_zoom;
-  guint                 restore_idle;
 
   /* template children */
   AdwHeaderBar         *header_bar;
@@ -62,6 +54,7 @@ struct _CaravanWindow
 };
 
 /* caravan-window.c */
+void     caravan_window_notify_active_selection (CaravanWindow *self);
 void     caravan_window_show_state          (CaravanWindow *self,
                                              const char    *name);
 

@@ -19,6 +19,20 @@
 
 G_DEFINE_FINAL_TYPE (CaravanWindow, caravan_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_ACTIVE_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+caravan_window_notify_active_selection (CaravanWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_SELECTION]);
+}
+
 static GSettings *
 get_settings (CaravanWindow *self)
 {
@@ -193,12 +207,9 @@ caravan_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_clear_handle_id (&self->layout_idle, g_source_remove);
-  g_clear_handle_id (&self->restore_idle, g_source_remove);
   if (self->presentation != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presentation));
   g_clear_object (&self->presentation);
-  g_clear_object (&self->saved_place);
-  g_clear_object (&self->saved_event);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
@@ -214,6 +225,22 @@ caravan_window_dispose (GObject *object)
 }
 
 static void
+caravan_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ACTIVE_SELECTION:
+      g_value_set_object (value, caravan_window_get_active_selection (CARAVAN_WINDOW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 caravan_window_class_init (CaravanWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -221,8 +248,15 @@ caravan_window_class_init (CaravanWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = caravan_window_dispose;
+  object_class->get_property = caravan_window_get_property;
   widget_class->size_allocate = caravan_window_size_allocate;
   window_class->close_request = caravan_window_close_request;
+
+  /* The selection the remote control moves: a running presentation's, else the window's. */
+  properties[PROP_ACTIVE_SELECTION] =
+    g_param_spec_object ("active-selection", NULL, NULL, CARAVAN_TYPE_SELECTION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CARAVAN_TYPE_MAP_VIEW);
   g_type_ensure (CARAVAN_TYPE_EXCERPTS_PANEL);

@@ -23,5 +23,6 @@ void              caravan_window_zoom_map      (CaravanWindow      *self,
 void              caravan_window_start_presentation (CaravanWindow *self,
                                                      gboolean       from_start);
 CaravanPresentation *caravan_window_get_presentation (CaravanWindow *self);
+CaravanSelection *caravan_window_get_active_selection (CaravanWindow *self);
 
 G_END_DECLS
