@@ -15,7 +15,6 @@
 #include "caravan-place.h"
 #include "caravan-presentation.h"
 #include "caravan-presenter-view.h"
-#include "caravan-ready-check.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
 #include "caravan-test-utils.h"
@@ -920,30 +919,6 @@ test_presenter_view (void)
   caravan_test_iterate (50);
 }
 
-/* The offline check passes for the bundled story and explains steps without a place. */
-static void
-test_ready_check (void)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  GListModel *events = caravan_story_get_events (get_story ());
-  guint placeless = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(CaravanEvent) event = g_list_model_get_item (events, i);
-
-      placeless += caravan_event_get_first_place (event) == NULL;
-    }
-
-  g_assert_true (caravan_ready_check_story (get_story (), CARAVAN_MAP_THEME_PROJECTOR, problems, notes));
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("problem: %s", (char *) problems->pdata[i]);
-  g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_cmpuint (notes->len, >=, placeless);
-  g_assert_nonnull (strstr (notes->pdata[0], "Step "));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -967,7 +942,6 @@ main (int   argc,
   g_test_add_func ("/presentation/size/1920x1080", test_size_1920x1080);
   g_test_add_func ("/presentation/size/3840x2160", test_size_3840x2160);
   g_test_add_func ("/presentation/presenter-view", test_presenter_view);
-  g_test_add_func ("/presentation/ready-check", test_ready_check);
 
   ret = g_test_run ();
   g_clear_object (&app);

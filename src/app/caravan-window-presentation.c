@@ -124,28 +124,33 @@ on_ready_check_done (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(CaravanWindow) self = user_data;
-  g_autoptr(GPtrArray) lines = g_task_propagate_pointer (G_TASK (result), NULL);
-  guint n_problems = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "n-problems"));
+  g_autoptr(GPtrArray) findings = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
   GtkWidget *dialog, *scrolled, *label;
+  guint n_problems;
 
-  if (lines == NULL)
+  if (findings == NULL)
     return;
 
+  n_problems = caravan_ready_count_problems (findings);
   if (n_problems == 0)
     heading = g_strdup (_("Ready to Present"));
   else
     heading = g_strdup_printf (ngettext ("%u Problem Found", "%u Problems Found", n_problems), n_problems);
 
-  g_ptr_array_add (lines, NULL);
-  body = g_strjoinv ("\n", (char **) lines->pdata);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CaravanReadyFinding *finding = findings->pdata[i];
+
+      g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "", finding->message);
+    }
   /* Deprecated in libadwaita 1.6 for AdwAlertDialog, which 1.2 lacks; see docs/architecture.md. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    n_problems == 0
                                    ? _("Every step’s place resolves and its map area draws offline.")
                                    : _("Fix these in the story file before presenting."));
-  label = gtk_label_new (body);
+  label = gtk_label_new (body->str);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -155,7 +160,7 @@ on_ready_check_done (GObject      *source,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_widget_set_visible (scrolled, *body != '\0');
+  gtk_widget_set_visible (scrolled, body->len > 0);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -167,14 +172,8 @@ run_ready_check (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-
-  caravan_ready_check_story (task_data, CARAVAN_MAP_THEME_PROJECTOR, problems, notes);
-  g_object_set_data (G_OBJECT (task), "n-problems", GUINT_TO_POINTER (problems->len));
-  /* Problems first, then remarks that need no fixing. */
-  g_ptr_array_extend_and_steal (problems, g_steal_pointer (&notes));
-  g_task_return_pointer (task, g_steal_pointer (&problems), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, caravan_ready_check_story (task_data, CARAVAN_MAP_THEME_PROJECTOR),
+                         (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Starts presentation mode (F5; Shift+F5 with @from_start). While a story is still loading,

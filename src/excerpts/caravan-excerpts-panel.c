@@ -54,6 +54,30 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* Opens @uri in the browser if it is a web link; links from story files are never trusted. */
+static void
+show_web_link (GtkWidget  *widget,
+               const char *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!caravan_uri_is_web (uri))
+    {
+      g_warning ("Refusing to open a link that is not http or https: %s", uri ? uri : "(null)");
+      return;
+    }
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL,
+                             NULL);
+  }
+#else
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+#endif
+}
+
 static CaravanArticle *
 get_article (CaravanStory *story)
 {
@@ -267,7 +291,7 @@ caravan_excerpts_panel_open_article_action (GtkWidget  *widget,
   CaravanArticle *article = story ? get_article (story) : NULL;
 
   if (article != NULL)
-    caravan_show_uri (widget, caravan_article_get_url (article));
+    show_web_link (widget, caravan_article_get_url (article));
 }
 
 static void

@@ -11,7 +11,6 @@
 
 #include "caravan-basemap.h"
 #include "caravan-event.h"
-#include "caravan-map-source.h"
 #include "caravan-place.h"
 #include "caravan-ready-check.h"
 #include "caravan-story.h"
@@ -79,51 +78,106 @@ tile_at (double  latitude,
 }
 
 static void
-add_sentence (GPtrArray  *array,
-              guint       step,
-              const char *title,
-              const char *message)
+caravan_ready_finding_free (CaravanReadyFinding *finding)
 {
-  /* Translators: a line of the presentation check: “Step 5, “Title”: what is wrong” */
-  g_ptr_array_add (array, g_strdup_printf (_("Step %u, “%s”: %s"), step, title, message));
+  g_free (finding->event_id);
+  g_free (finding->message);
+  g_free (finding);
+}
+
+/* Adds a finding; @event is NULL for the story as a whole. */
+static void
+add_finding (GPtrArray       *findings,
+             CaravanReadyKind kind,
+             guint            step,
+             CaravanEvent    *event,
+             char            *message)
+{
+  CaravanReadyFinding *finding = g_new0 (CaravanReadyFinding, 1);
+
+  finding->kind = kind;
+  finding->step = step;
+  finding->event_id = event ? g_strdup (caravan_event_get_id (event)) : NULL;
+  if (event != NULL)
+    {
+      /* Translators: a line of the presentation check: “Step 5, “Title”: what is wrong” */
+      finding->message = g_strdup_printf (_("Step %u, “%s”: %s"), step,
+                                          caravan_event_get_title (event), message);
+      g_free (message);
+    }
+  else
+    finding->message = message;
+  g_ptr_array_add (findings, finding);
 }
 
 gboolean
+caravan_ready_finding_is_problem (const CaravanReadyFinding *finding)
+{
+  g_return_val_if_fail (finding != NULL, FALSE);
+
+  return finding->kind != CARAVAN_READY_NO_PLACE && finding->kind != CARAVAN_READY_ZOOM_CLAMPED;
+}
+
+/* Problems first, each group in step order. */
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const CaravanReadyFinding *fa = *(CaravanReadyFinding * const *) a;
+  const CaravanReadyFinding *fb = *(CaravanReadyFinding * const *) b;
+  gboolean pa = caravan_ready_finding_is_problem (fa), pb = caravan_ready_finding_is_problem (fb);
+
+  if (pa != pb)
+    return pa ? -1 : 1;
+  return fa->step < fb->step ? -1 : fa->step > fb->step;
+}
+
+/* The number of findings in @findings that need fixing. */
+guint
+caravan_ready_count_problems (GPtrArray *findings)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (findings != NULL, 0);
+
+  for (guint i = 0; i < findings->len; i++)
+    n += caravan_ready_finding_is_problem (findings->pdata[i]);
+  return n;
+}
+
+GPtrArray *
 caravan_ready_check_story (CaravanStory    *story,
-                           CaravanMapTheme  theme,
-                           GPtrArray       *problems,
-                           GPtrArray       *notes)
+                           CaravanMapTheme  theme)
 {
   g_autoptr(CaravanBasemap) basemap = NULL;
   g_autoptr(CaravanTileRenderer) renderer = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   GListModel *events;
   guint n_events;
-  guint n_problems_before;
 
-  g_return_val_if_fail (CARAVAN_IS_STORY (story), FALSE);
-  g_return_val_if_fail (problems != NULL, FALSE);
+  g_return_val_if_fail (CARAVAN_IS_STORY (story), NULL);
 
-  n_problems_before = problems->len;
+  findings = g_ptr_array_new_with_free_func ((GDestroyNotify) caravan_ready_finding_free);
   events = caravan_story_get_events (story);
   n_events = g_list_model_get_n_items (events);
   if (n_events == 0)
-    g_ptr_array_add (problems, g_strdup (_("The story has no events, so there is nothing to present.")));
+    add_finding (findings, CARAVAN_READY_NO_EVENTS, 0, NULL,
+                 g_strdup (_("The story has no events, so there is nothing to present.")));
 
   basemap = caravan_basemap_get_default (&error);
   if (basemap == NULL)
     {
       /* Translators: %s is an error message */
-      g_ptr_array_add (problems, g_strdup_printf (_("The offline base map cannot be loaded: %s"),
-                                                  error->message));
-      return FALSE;
+      add_finding (findings, CARAVAN_READY_NO_BASE_MAP, 0, NULL,
+                   g_strdup_printf (_("The offline base map cannot be loaded: %s"), error->message));
+      return g_steal_pointer (&findings);
     }
   renderer = caravan_tile_renderer_new (basemap, caravan_story_get_language (story));
 
   for (guint i = 0; i < n_events; i++)
     {
       g_autoptr(CaravanEvent) event = g_list_model_get_item (events, i);
-      const char *title = caravan_event_get_title (event);
       CaravanPlace *place = caravan_event_get_first_place (event);
       double latitude, longitude, camera_zoom = PLACE_ZOOM;
       double camera_latitude, camera_longitude;
@@ -132,9 +186,8 @@ caravan_ready_check_story (CaravanStory    *story,
 
       if (place == NULL)
         {
-          if (notes != NULL)
-            add_sentence (notes, i + 1, title,
-                          _("has no place, so the map keeps the previous step’s view."));
+          add_finding (findings, CARAVAN_READY_NO_PLACE, i + 1, event,
+                       g_strdup (_("has no place, so the map keeps the previous step’s view.")));
           continue;
         }
 
@@ -150,39 +203,30 @@ caravan_ready_check_story (CaravanStory    *story,
       if (!isfinite (latitude) || !isfinite (longitude) ||
           fabs (latitude) > MERCATOR_MAX_LATITUDE || fabs (longitude) > 180.0)
         {
-          g_autofree char *message = NULL;
-
           /* Translators: %s is a place name */
-          message = g_strdup_printf (_("the place “%s” lies outside the map."),
-                                     caravan_place_get_display_name (place, NULL));
-          add_sentence (problems, i + 1, title, message);
+          add_finding (findings, CARAVAN_READY_OUTSIDE_MAP, i + 1, event,
+                       g_strdup_printf (_("the place “%s” lies outside the map."),
+                                        caravan_place_get_display_name (place, NULL)));
           continue;
         }
 
-      zoom = (guint) CLAMP (round (camera_zoom), CARAVAN_MAP_SOURCE_MIN_ZOOM, CARAVAN_MAP_SOURCE_MAX_ZOOM);
-      if (notes != NULL && round (camera_zoom) != zoom)
-        {
-          g_autofree char *message = NULL;
-
-          /* Translators: both are map zoom levels */
-          message = g_strdup_printf (_("asks for zoom %.0f; the offline map shows zoom %u instead."),
-                                     round (camera_zoom), zoom);
-          add_sentence (notes, i + 1, title, message);
-        }
+      zoom = (guint) CLAMP (round (camera_zoom), CARAVAN_TILE_MIN_ZOOM, CARAVAN_TILE_MAX_ZOOM);
+      if (round (camera_zoom) != zoom)
+        /* Translators: both are map zoom levels */
+        add_finding (findings, CARAVAN_READY_ZOOM_CLAMPED, i + 1, event,
+                     g_strdup_printf (_("asks for zoom %.0f; the offline map shows zoom %u instead."),
+                                      round (camera_zoom), zoom));
 
       tile_at (latitude, longitude, zoom, &tile_x, &tile_y);
       surface = caravan_tile_renderer_render (renderer, zoom, tile_x, tile_y, 1, theme, 0);
       if (surface == NULL || !tile_is_drawn (surface, theme))
-        {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s is a place name */
-          message = g_strdup_printf (_("the map around “%s” could not be drawn."),
-                                     caravan_place_get_display_name (place, NULL));
-          add_sentence (problems, i + 1, title, message);
-        }
+        /* Translators: %s is a place name */
+        add_finding (findings, CARAVAN_READY_NOT_DRAWN, i + 1, event,
+                     g_strdup_printf (_("the map around “%s” could not be drawn."),
+                                      caravan_place_get_display_name (place, NULL)));
       g_clear_pointer (&surface, cairo_surface_destroy);
     }
 
-  return problems->len == n_problems_before;
+  g_ptr_array_sort (findings, compare_findings);
+  return g_steal_pointer (&findings);
 }
