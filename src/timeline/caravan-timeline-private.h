@@ -7,6 +7,7 @@
 #include "caravan-timeline.h"
 #include "caravan-timeline-axis.h"
 #include "caravan-timeline-layout.h"
+#include "caravan-timeline-range.h"
 
 G_BEGIN_DECLS
 
@@ -24,8 +25,7 @@ struct _CaravanTimeline
   CaravanTimelineSpan *spans;        /* bar of each event, julian days, end exclusive */
   guint8 *highlighted;               /* the event happens at the selected place */
   guint selected_index;              /* G_MAXUINT when no event is selected */
-  double story_start;
-  double story_end;
+  CaravanTimelineExtent extent;      /* the story's days */
   gboolean label_widths_valid;
 
   /* Lane layouts by zoom level (a quarter octave of pixels per day), for n_lanes lanes. */
@@ -61,6 +61,34 @@ struct _CaravanTimeline
 };
 
 #define CARAVAN_TIMELINE_MAX_LABEL_WIDTH 320.0
+
+/* The visible range, kept in the selection (caravan-timeline.c). */
+void     caravan_timeline_set_range             (CaravanTimeline *self,
+                                                 double           start,
+                                                 double           end);
+gboolean caravan_timeline_get_range             (CaravanTimeline *self,
+                                                 double          *start,
+                                                 double          *end);
+void     caravan_timeline_zoom_around           (CaravanTimeline *self,
+                                                 double           x,
+                                                 double           factor);
+void     caravan_timeline_fit_range             (CaravanTimeline *self,
+                                                 double           first,
+                                                 double           last,
+                                                 double           min_span);
+void     caravan_timeline_fit_all               (CaravanTimeline *self);
+void     caravan_timeline_reveal_selected_event (CaravanTimeline *self);
+
+/* Pointer and touch input (caravan-timeline-input.c). */
+void     caravan_timeline_add_input_controllers (CaravanTimeline *self);
+const CaravanTimelineItem *caravan_timeline_item_at (CaravanTimeline        *self,
+                                                     double                  x,
+                                                     double                  y,
+                                                     CaravanTimelineLayout **out_layout);
+
+/* Widget actions and their keys (caravan-timeline-actions.c). */
+void     caravan_timeline_install_actions       (GtkWidgetClass  *widget_class);
+void     caravan_timeline_update_actions        (CaravanTimeline *self);
 
 /* Drawing (caravan-timeline-snapshot.c). */
 void                   caravan_timeline_snapshot          (GtkWidget       *widget,
