@@ -221,7 +221,6 @@ test_properties (void)
   g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
   ShumateMapSource *s = SHUMATE_MAP_SOURCE (source);
   g_autofree char *first_id = g_strdup (shumate_map_source_get_id (s));
-  guint notified = 0;
 
   g_assert_cmpuint (shumate_map_source_get_min_zoom_level (s), ==, 3);
   g_assert_cmpuint (shumate_map_source_get_max_zoom_level (s), ==, 10);
@@ -229,20 +228,26 @@ test_properties (void)
   g_assert_cmpstr (shumate_map_source_get_license (s), ==, caravan_basemap_get_attribution ());
   g_assert_nonnull (shumate_map_source_get_name (s));
 
-  g_signal_connect_swapped (source, "notify::theme", G_CALLBACK (count_cb), &notified);
-  caravan_map_source_set_theme (source, CARAVAN_MAP_THEME_LIGHT);
-  g_assert_cmpuint (notified, ==, 0);
-  caravan_map_source_set_theme (source, CARAVAN_MAP_THEME_PROJECTOR);
-  g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpstr (shumate_map_source_get_id (s), !=, first_id);
-
-  /* The tile cache key has no scale: a new scale is a new id. */
+  /* Theme and scale are fixed for the source's life (a new look is a new source, which the map
+   * view makes); each has its own id, since libshumate's tile cache key has neither. */
+  g_assert_cmpint (caravan_map_source_get_theme (source), ==, CARAVAN_MAP_THEME_LIGHT);
+  g_assert_cmpuint (caravan_map_source_get_scale_factor (source), ==, 1);
+  g_assert_true (g_object_class_find_property (G_OBJECT_GET_CLASS (source), "theme")->flags &
+                 G_PARAM_CONSTRUCT_ONLY);
+  g_assert_true (g_object_class_find_property (G_OBJECT_GET_CLASS (source), "scale-factor")->flags &
+                 G_PARAM_CONSTRUCT_ONLY);
   {
-    g_autofree char *theme_id = g_strdup (shumate_map_source_get_id (s));
+    g_autoptr(CaravanMapSource) projector = caravan_map_source_new (CARAVAN_MAP_THEME_PROJECTOR, 1);
+    g_autoptr(CaravanMapSource) scaled = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 2);
+    g_autoptr(CaravanMapSource) same = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
 
-    g_object_set (source, "scale-factor", 2, NULL);
-    g_assert_cmpuint (caravan_map_source_get_scale_factor (source), ==, 2);
-    g_assert_cmpstr (shumate_map_source_get_id (s), !=, theme_id);
+    g_assert_cmpint (caravan_map_source_get_theme (projector), ==, CARAVAN_MAP_THEME_PROJECTOR);
+    g_assert_cmpuint (caravan_map_source_get_scale_factor (scaled), ==, 2);
+    g_assert_cmpstr (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (projector)), !=, first_id);
+    g_assert_cmpstr (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (scaled)), !=, first_id);
+    g_assert_cmpstr (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (scaled)), !=,
+                     shumate_map_source_get_id (SHUMATE_MAP_SOURCE (projector)));
+    g_assert_cmpstr (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (same)), ==, first_id);
   }
 }
 
@@ -474,28 +479,6 @@ test_prefetch_cancel (void)
   g_assert_false (caravan_map_source_has_prefetched (source));
 }
 
-/* A new theme forgets what was drawn ahead in the old one. */
-static void
-test_prefetch_theme (void)
-{
-  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
-  TileRange range = view_tiles (source, 45.0, 70.0, 4, 500, 400);
-
-  caravan_map_source_prefetch (source, 45.0, 70.0, 4, 500, 400);
-  wait_for_prefetch (source);
-  g_assert_nonnull (caravan_map_source_peek_prefetched (source, 4, range.x0, range.y0));
-
-  caravan_map_source_set_theme (source, CARAVAN_MAP_THEME_PROJECTOR);
-  g_assert_false (caravan_map_source_has_prefetched (source));
-  g_assert_null (caravan_map_source_peek_prefetched (source, 4, range.x0, range.y0));
-
-  /* Forgotten while still queued or drawn: nothing comes back later either. */
-  caravan_map_source_prefetch (source, 45.0, 70.0, 4, 500, 400);
-  caravan_map_source_set_scale_factor (source, 2);
-  wait_for_prefetch (source);
-  g_assert_false (caravan_map_source_has_prefetched (source));
-}
-
 /* A source for a story leaves the base map's own names out where the story has pins. */
 static void
 test_for_story (void)
@@ -548,7 +531,6 @@ main (int   argc,
   g_test_add_func ("/map/source/prefetch", test_prefetch);
   g_test_add_func ("/map/source/prefetch-race", test_prefetch_race);
   g_test_add_func ("/map/source/prefetch-cancel", test_prefetch_cancel);
-  g_test_add_func ("/map/source/prefetch-theme", test_prefetch_theme);
   g_test_add_func ("/map/source/for-story", test_for_story);
 
   return g_test_run ();

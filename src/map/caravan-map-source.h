@@ -32,11 +32,7 @@ CaravanMapSource *caravan_map_source_new_with_basemap (CaravanBasemap   *basemap
                                                        guint             scale_factor);
 
 CaravanMapTheme   caravan_map_source_get_theme        (CaravanMapSource *self);
-void              caravan_map_source_set_theme        (CaravanMapSource *self,
-                                                       CaravanMapTheme   theme);
 guint             caravan_map_source_get_scale_factor (CaravanMapSource *self);
-void              caravan_map_source_set_scale_factor (CaravanMapSource *self,
-                                                       guint             scale_factor);
 guint             caravan_map_source_get_tiles_pending (CaravanMapSource *self);
 guint             caravan_map_source_get_tiles_rendered (CaravanMapSource *self);
 const GError     *caravan_map_source_get_error        (CaravanMapSource *self);
