@@ -93,6 +93,17 @@ void     caravan_timeline_update_actions        (CaravanTimeline *self);
 /* Drawing (caravan-timeline-snapshot.c). */
 void                   caravan_timeline_snapshot          (GtkWidget       *widget,
                                                            GtkSnapshot     *snapshot);
+
+/* Text and geometry (caravan-timeline-metrics.c). */
+PangoLayout           *caravan_timeline_get_text_layout   (CaravanTimeline *self,
+                                                           const char      *text,
+                                                           gboolean         bold);
+double                 caravan_timeline_text_width        (CaravanTimeline *self,
+                                                           const char      *text,
+                                                           gboolean         bold);
+PangoLayout           *caravan_timeline_get_event_layout  (CaravanTimeline *self,
+                                                           guint            index,
+                                                           double           width);
 void                   caravan_timeline_ensure_metrics    (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_text   (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_layouts (CaravanTimeline *self);
