@@ -33,6 +33,7 @@ typedef struct _CaravanTileRenderer CaravanTileRenderer;
 /* views */
 typedef struct _CaravanTimeline CaravanTimeline;
 typedef struct _CaravanMapView CaravanMapView;
+typedef struct _CaravanPin CaravanPin;
 typedef struct _CaravanPresentation CaravanPresentation;
 typedef struct _CaravanPresenterView CaravanPresenterView;
 

@@ -12,6 +12,8 @@
 
 #include "caravan-map-source.h"
 #include "caravan-map-view.h"
+#include "caravan-pin.h"
+#include "caravan-place.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
 #include "caravan-story-loader.h"
@@ -278,6 +280,56 @@ test_pin_names_do_not_overlap (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Each place's pin is a CaravanPin that carries its place, name and states; selecting a place
+ * marks its pin alone, and a date names the pin as the place was called then. */
+static void
+test_pins_are_typed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
+  g_autoptr(CaravanSelection) selection = caravan_selection_new ();
+  FirstFrame first = { .first_frame = -1 };
+  GListModel *places;
+  CaravanPlace *astana;
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  window = new_story_view (&first, selection, story, CARAVAN_MAP_THEME_LIGHT, 800, 600, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  places = caravan_story_get_places (story);
+  astana = caravan_story_lookup_place (story, "astana");
+  g_assert_nonnull (astana);
+  caravan_selection_select_place (selection, astana);
+  caravan_test_iterate (100);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
+      GtkWidget *button = caravan_map_view_get_pin (first.view, place);
+      CaravanPin *pin;
+
+      g_assert_nonnull (button);
+      g_assert_true (CARAVAN_IS_PIN (gtk_widget_get_parent (button)));
+      pin = CARAVAN_PIN (gtk_widget_get_parent (button));
+      g_assert_true (caravan_pin_get_button (pin) == button);
+      g_assert_true (caravan_pin_get_place (pin) == place);
+      g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (pin)),
+                                      caravan_place_get_latitude (place), 1e-9);
+      g_assert_cmpint (caravan_pin_get_selected (pin), ==, place == astana);
+      g_assert_cmpint (gtk_widget_has_css_class (button, "selected"), ==, place == astana);
+      g_assert_cmpstr (caravan_pin_get_name (pin), ==, caravan_map_view_get_pin_label (first.view, place));
+    }
+
+  /* Clicking a pin selects its place. */
+  {
+    CaravanPlace *samarkand = caravan_story_lookup_place (story, "samarkand");
+
+    g_signal_emit_by_name (caravan_map_view_get_pin (first.view, samarkand), "clicked");
+    g_assert_true (caravan_selection_get_place (selection) == samarkand);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +337,7 @@ main (int   argc,
   caravan_test_init (&argc, &argv);
 
   g_test_add_func ("/map-view/pin-names-do-not-overlap", test_pin_names_do_not_overlap);
+  g_test_add_func ("/map-view/pins-are-typed", test_pins_are_typed);
 
 #if SHUMATE_CHECK_VERSION (1, 1, 0)
   /* Newer libshumate asks for tiles in time and lays them out its own way: the map view

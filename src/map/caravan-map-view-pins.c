@@ -11,6 +11,7 @@
 #include "caravan-date.h"
 #include "caravan-event.h"
 #include "caravan-map-view-private.h"
+#include "caravan-pin.h"
 #include "caravan-place.h"
 #include "caravan-route.h"
 #include "caravan-selection.h"
@@ -22,24 +23,6 @@ get_label_date (CaravanMapView *self)
   CaravanEvent *event = self->selection ? caravan_selection_get_event (self->selection) : NULL;
 
   return event ? caravan_event_get_date (event) : NULL;
-}
-
-/* The name label inside @pin. */
-GtkWidget *
-caravan_map_view_get_label_widget (GtkWidget *pin)
-{
-  return gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (pin)));
-}
-
-/* A marker is centred on its point; a bottom margin of its own height puts the pin's tip there. */
-static void
-anchor_pin (GtkWidget *pin)
-{
-  int natural = 0;
-
-  gtk_widget_set_margin_bottom (pin, 0);
-  gtk_widget_measure (pin, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
-  gtk_widget_set_margin_bottom (pin, natural);
 }
 
 static gboolean
@@ -89,56 +72,6 @@ compare_pins (gconstpointer a,
   return pin_priority (self, pa) - pin_priority (self, pb);
 }
 
-/* Shows or hides the name above @pin; the pin's tip stays on its point either way. */
-static void
-set_label_shown (GtkWidget *pin,
-                 gboolean   shown)
-{
-  GtkWidget *label = caravan_map_view_get_label_widget (pin);
-
-  if (gtk_widget_get_visible (label) == shown)
-    return;
-  gtk_widget_set_visible (label, shown);
-  anchor_pin (pin);
-}
-
-typedef struct
-{
-  int width, height;            /* of the name */
-  int icon_height;
-} LabelSize;
-
-/* Measures the name above @pin, which must be visible (a hidden widget measures as nothing),
- * for caravan_map_view_declutter_pins(): it runs on every zoom step of a flight, and hiding a
- * name to measure it there would relayout the pins on every frame. */
-static void
-measure_label (GtkWidget *pin)
-{
-  GtkWidget *label = caravan_map_view_get_label_widget (pin);
-  LabelSize size = { 0, };
-
-  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &size.width, NULL, NULL);
-  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &size.height, NULL, NULL);
-  gtk_widget_measure (gtk_widget_get_next_sibling (label), GTK_ORIENTATION_VERTICAL, -1,
-                      NULL, &size.icon_height, NULL, NULL);
-  g_object_set_data_full (G_OBJECT (pin), "caravan-label-size", g_memdup2 (&size, sizeof size), g_free);
-}
-
-/* Where the name of a pin whose tip is at @x, @y would be, in map coordinates. */
-static graphene_rect_t
-label_box (GtkWidget *pin,
-           double     x,
-           double     y)
-{
-  const LabelSize *size = g_object_get_data (G_OBJECT (pin), "caravan-label-size");
-
-  g_return_val_if_fail (size != NULL, GRAPHENE_RECT_INIT (x, y, 0, 0));
-
-  return GRAPHENE_RECT_INIT (x - size->width / 2.0 - LABEL_GAP,
-                             y - size->icon_height - size->height - LABEL_GAP,
-                             size->width + 2 * LABEL_GAP, size->height + LABEL_GAP);
-}
-
 /* Hides pins that sit under a more important one at this zoom, and names that would cover a
  * more important pin's name. The selected place always shows with its name. */
 void
@@ -163,12 +96,11 @@ caravan_map_view_declutter_pins (CaravanMapView *self)
   for (guint i = 0; i < places->len; i++)
     {
       CaravanPlace *place = g_ptr_array_index (places, i);
-      GtkWidget *pin = g_hash_table_lookup (self->pins, place);
-      GtkWidget *marker = gtk_widget_get_parent (pin);
+      CaravanPin *pin = g_hash_table_lookup (self->pins, place);
       /* The selected and the focused pin always keep their names. */
-      gboolean forced = pin_priority (self, place) == 0 || gtk_widget_has_focus (pin);
-      gboolean wanted = forced ||
-                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pin), "caravan-label-wanted"));
+      gboolean forced = pin_priority (self, place) == 0 ||
+                        gtk_widget_has_focus (caravan_pin_get_button (pin));
+      gboolean wanted = forced || caravan_pin_get_name_wanted (pin);
       int priority = pin_priority (self, place);
       graphene_rect_t box;
       graphene_point_t point;
@@ -186,21 +118,21 @@ caravan_map_view_declutter_pins (CaravanMapView *self)
       /* The selected place and the selected event's places always show. */
       if (crowded && priority > 1)
         {
-          gtk_widget_set_visible (marker, FALSE);
+          gtk_widget_set_visible (GTK_WIDGET (pin), FALSE);
           continue;
         }
-      gtk_widget_set_visible (marker, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (pin), TRUE);
       g_array_append_val (shown, point);
 
       if (!wanted)
         {
-          set_label_shown (pin, FALSE);
+          caravan_pin_set_name_shown (pin, FALSE);
           continue;
         }
-      box = label_box (pin, x, y);
+      box = caravan_pin_get_name_box (pin, x, y, LABEL_GAP);
       for (guint j = 0; j < labels->len && !forced && wanted; j++)
         wanted = !graphene_rect_intersection (&box, &g_array_index (labels, graphene_rect_t, j), NULL);
-      set_label_shown (pin, wanted);
+      caravan_pin_set_name_shown (pin, wanted);
       if (wanted)
         g_array_append_val (labels, box);
     }
@@ -223,44 +155,31 @@ caravan_map_view_update_pins (CaravanMapView *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       CaravanPlace *place = key;
-      GtkWidget *pin = value;
-      GtkWidget *label = caravan_map_view_get_label_widget (pin);
+      CaravanPin *pin = value;
       const char *name = caravan_place_get_display_name (place, date);
       gboolean is_selected = place == selected;
       gboolean show_label = is_selected || caravan_place_get_featured (place) ||
                             g_strcmp0 (caravan_place_get_kind (place), "city") == 0;
       gboolean faded = filter && !place_has_visible_event (self, story, place);
 
-      gtk_label_set_text (GTK_LABEL (label), name);
-      gtk_widget_set_visible (label, TRUE);
-      if (is_selected)
-        gtk_widget_add_css_class (pin, "selected");
-      else
-        gtk_widget_remove_css_class (pin, "selected");
-      measure_label (pin);
+      caravan_pin_set_name (pin, name);
+      caravan_pin_set_selected (pin, is_selected);
+      caravan_pin_measure_name (pin);
       /* caravan_map_view_declutter_pins() shows the name if it has room. */
-      g_object_set_data (G_OBJECT (pin), "caravan-label-wanted", GINT_TO_POINTER (show_label));
-      gtk_widget_set_visible (label, show_label);
-      if (faded)
-        gtk_widget_add_css_class (pin, "faded");
-      else
-        gtk_widget_remove_css_class (pin, "faded");
-      anchor_pin (pin);
+      caravan_pin_set_name_wanted (pin, show_label);
+      caravan_pin_set_name_shown (pin, show_label);
+      caravan_pin_set_faded (pin, faded);
+      caravan_pin_anchor (pin);
 
       /* Keep the selected pin above its neighbours. */
       if (is_selected)
-        {
-          GtkWidget *marker = gtk_widget_get_parent (pin);
-          GtkWidget *layer = gtk_widget_get_parent (marker);
-
-          gtk_widget_insert_before (marker, layer, NULL);
-        }
+        gtk_widget_insert_before (GTK_WIDGET (pin), gtk_widget_get_parent (GTK_WIDGET (pin)), NULL);
     }
 
   for (guint i = 0; i < self->route_layers->len; i++)
     {
       GtkWidget *layer = g_ptr_array_index (self->route_layers, i);
-      CaravanRoute *route = g_object_get_data (G_OBJECT (layer), "caravan-route");
+      CaravanRoute *route = g_ptr_array_index (self->routes, i);
       gboolean visible = !filter;
 
       for (guint p = 0; !visible && p < caravan_route_get_n_points (route); p++)
@@ -281,13 +200,10 @@ static void
 on_pin_focus_changed (GtkEventControllerFocus *controller,
                       CaravanMapView          *self)
 {
-  GtkWidget *pin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   if (gtk_event_controller_focus_contains_focus (controller))
-    {
-      gtk_widget_set_visible (caravan_map_view_get_label_widget (pin), TRUE);
-      anchor_pin (pin);
-    }
+    caravan_pin_set_name_shown (CARAVAN_PIN (gtk_widget_get_parent (button)), TRUE);
   else
     {
       caravan_map_view_update_pins (self);
@@ -295,64 +211,30 @@ on_pin_focus_changed (GtkEventControllerFocus *controller,
 }
 
 static void
-on_pin_clicked (GtkButton      *pin,
+on_pin_clicked (GtkButton      *button,
                 CaravanMapView *self)
 {
-  CaravanPlace *place = g_object_get_data (G_OBJECT (pin), "caravan-place");
+  CaravanPin *pin = CARAVAN_PIN (gtk_widget_get_parent (GTK_WIDGET (button)));
 
   if (self->selection != NULL)
-    caravan_selection_select_place (self->selection, place);
+    caravan_selection_select_place (self->selection, caravan_pin_get_place (pin));
 }
 
-static GtkWidget *
+static CaravanPin *
 create_pin (CaravanMapView *self,
             CaravanStory   *story,
             CaravanPlace   *place)
 {
   g_autoptr(GListModel) events = caravan_story_list_events_of_place (story, place);
-  guint n_events = g_list_model_get_n_items (events);
-  g_autofree char *tooltip = NULL;
-  GtkWidget *pin, *box, *label, *icon;
+  CaravanPin *pin = caravan_pin_new (place, g_list_model_get_n_items (events));
+  GtkWidget *button = caravan_pin_get_button (pin);
   GtkEventController *focus;
-  const char *kind = caravan_place_get_kind (place);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  label = gtk_label_new (caravan_place_get_display_name (place, NULL));
-  gtk_widget_add_css_class (label, "pin-label");
-  gtk_box_append (GTK_BOX (box), label);
-  icon = gtk_image_new_from_icon_name ("caravan-pin-symbolic");
-  gtk_widget_add_css_class (icon, "pin-icon");
-  gtk_widget_set_halign (icon, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  pin = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (pin), box);
-  gtk_widget_add_css_class (pin, "pin");
-  if (caravan_place_get_featured (place))
-    gtk_widget_add_css_class (pin, "featured");
-  if (kind != NULL)
-    {
-      g_autofree char *kind_class = g_strconcat ("kind-", kind, NULL);
-
-      gtk_widget_add_css_class (pin, kind_class);
-    }
-
-  /* Translators: a map pin's tooltip, e.g. "Khorgos: 5 events" */
-  tooltip = g_strdup_printf (ngettext ("%s: %u event", "%s: %u events", n_events),
-                             caravan_place_get_display_name (place, NULL), n_events);
-  gtk_widget_set_tooltip_text (pin, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caravan_place_get_display_name (place, NULL),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
-                                  -1);
-
-  g_object_set_data_full (G_OBJECT (pin), "caravan-place", g_object_ref (place), g_object_unref);
-  g_signal_connect_object (pin, "clicked", G_CALLBACK (on_pin_clicked), self, 0);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_pin_clicked), self, 0);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_pin_focus_changed), self, 0);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_pin_focus_changed), self, 0);
-  gtk_widget_add_controller (pin, focus);
+  gtk_widget_add_controller (button, focus);
 
   return pin;
 }
@@ -363,6 +245,7 @@ clear_story (CaravanMapView *self)
   for (guint i = 0; i < self->route_layers->len; i++)
     shumate_simple_map_remove_overlay_layer (self->map, g_ptr_array_index (self->route_layers, i));
   g_ptr_array_set_size (self->route_layers, 0);
+  g_ptr_array_set_size (self->routes, 0);
   shumate_marker_layer_remove_all (self->marker_layer);
   g_hash_table_remove_all (self->pins);
 }
@@ -404,9 +287,9 @@ add_route (CaravanMapView *self,
       g_list_free (dash);
     }
 
-  g_object_set_data_full (G_OBJECT (layer), "caravan-route", g_object_ref (route), g_object_unref);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (layer));
   g_ptr_array_add (self->route_layers, layer);
+  g_ptr_array_add (self->routes, g_object_ref (route));
 }
 
 /* Base map at the bottom, then the routes, then the pins. libshumate 1.0.3 exports no working
@@ -454,19 +337,13 @@ caravan_map_view_load_story (CaravanMapView *self)
     for (guint i = 0; i < g_list_model_get_n_items (places); i++)
       {
         g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
-        ShumateMarker *marker;
-        GtkWidget *pin;
+        CaravanPin *pin;
 
         if (caravan_place_get_featured (place) != (pass == 1))
           continue;
 
         pin = create_pin (self, story, place);
-        marker = shumate_marker_new ();
-        shumate_marker_set_child (marker, pin);
-        shumate_location_set_location (SHUMATE_LOCATION (marker),
-                                       caravan_place_get_latitude (place),
-                                       caravan_place_get_longitude (place));
-        shumate_marker_layer_add_marker (self->marker_layer, marker);
+        shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (pin));
         g_hash_table_insert (self->pins, place, pin);
       }
 

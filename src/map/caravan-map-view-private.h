@@ -36,7 +36,8 @@ struct _CaravanMapView
   ShumateSimpleMap *map;
   ShumateMarkerLayer *marker_layer;
   GPtrArray        *route_layers;  /* ShumatePathLayer, one per route */
-  GHashTable       *pins;          /* CaravanPlace -> GtkButton (the marker's child) */
+  GPtrArray        *routes;        /* CaravanRoute of each route layer */
+  GHashTable       *pins;          /* CaravanPlace -> CaravanPin (owned by the marker layer) */
   guint             camera_idle;
   gboolean          flying;
   gint64            tiles_frame;    /* caravan-map-view-tiles.c: what the last frame showed */
@@ -67,7 +68,6 @@ void        caravan_map_view_load_story      (CaravanMapView *self);
 void        caravan_map_view_update_pins     (CaravanMapView *self);
 void        caravan_map_view_declutter_pins  (CaravanMapView *self);
 void        caravan_map_view_stack_layers    (CaravanMapView *self);
-GtkWidget  *caravan_map_view_get_label_widget (GtkWidget    *pin);
 
 /* caravan-map-view-tiles.c: base-map tiles drawn ahead, and what each frame showed */
 void        caravan_map_view_snapshot_tiles  (CaravanMapView *self,

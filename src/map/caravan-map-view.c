@@ -13,6 +13,7 @@
 #include "caravan-event.h"
 #include "caravan-map-source.h"
 #include "caravan-map-view-private.h"
+#include "caravan-pin.h"
 #include "caravan-place.h"
 #include "caravan-route.h"
 #include "caravan-selection.h"
@@ -212,6 +213,7 @@ caravan_map_view_dispose (GObject *object)
   g_clear_object (&self->base_map_story);
   g_clear_pointer (&self->pins, g_hash_table_unref);
   g_clear_pointer (&self->route_layers, g_ptr_array_unref);
+  g_clear_pointer (&self->routes, g_ptr_array_unref);
   if (self->map != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->map));
@@ -357,6 +359,7 @@ caravan_map_view_init (CaravanMapView *self)
 
   self->pins = g_hash_table_new (NULL, NULL);
   self->route_layers = g_ptr_array_new ();
+  self->routes = g_ptr_array_new_with_free_func (g_object_unref);
   self->tiles_frame = -1;
 
   self->map = shumate_simple_map_new ();
@@ -460,21 +463,24 @@ GtkWidget *
 caravan_map_view_get_pin (CaravanMapView *self,
                           CaravanPlace   *place)
 {
+  CaravanPin *pin;
+
   g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), NULL);
 
-  return g_hash_table_lookup (self->pins, place);
+  pin = g_hash_table_lookup (self->pins, place);
+  return pin ? caravan_pin_get_button (pin) : NULL;
 }
 
 const char *
 caravan_map_view_get_pin_label (CaravanMapView *self,
                                 CaravanPlace   *place)
 {
-  GtkWidget *pin;
+  CaravanPin *pin;
 
   g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), NULL);
 
   pin = g_hash_table_lookup (self->pins, place);
-  return pin ? gtk_label_get_text (GTK_LABEL (caravan_map_view_get_label_widget (pin))) : NULL;
+  return pin ? caravan_pin_get_name (pin) : NULL;
 }
 
 /* TRUE while the map flies to the selection (never with animations off). */
@@ -491,23 +497,23 @@ gboolean
 caravan_map_view_get_pin_shown (CaravanMapView *self,
                                 CaravanPlace   *place)
 {
-  GtkWidget *pin;
+  CaravanPin *pin;
 
   g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), FALSE);
 
   pin = g_hash_table_lookup (self->pins, place);
-  return pin != NULL && gtk_widget_get_visible (gtk_widget_get_parent (pin));
+  return pin != NULL && gtk_widget_get_visible (GTK_WIDGET (pin));
 }
 
 gboolean
 caravan_map_view_get_pin_faded (CaravanMapView *self,
                                 CaravanPlace   *place)
 {
-  GtkWidget *pin;
+  CaravanPin *pin;
 
   g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), FALSE);
 
   pin = g_hash_table_lookup (self->pins, place);
-  return pin != NULL && gtk_widget_has_css_class (pin, "faded");
+  return pin != NULL && caravan_pin_get_faded (pin);
 }
 
