@@ -30,6 +30,18 @@ check "one bad file among good ones fails" 1 "$caravan" --validate "$top/data/st
 check "a missing file is invalid" 1 "$caravan" --validate "$tmp/missing.caravan"
 check "--validate without files is a usage error" 2 "$caravan" --validate
 
+# Endless and blocking inputs are refused before they are opened, and --validate returns.
+mkfifo "$tmp/pipe.caravan"
+ln -s /dev/zero "$tmp/zero.caravan"
+mkdir "$tmp/folder.caravan"
+check "--validate /dev/zero fails fast" 1 timeout 20 "$caravan" --validate /dev/zero
+grep -q "^/dev/zero: this is a device, not a story file" "$tmp/out" || { echo "FAIL: no reason for /dev/zero"; cat "$tmp/out"; status=1; }
+check "--validate a symlink to /dev/zero fails fast" 1 timeout 20 "$caravan" --validate "$tmp/zero.caravan"
+check "--validate a FIFO fails fast" 1 timeout 20 "$caravan" --validate "$tmp/pipe.caravan"
+grep -q "FIFO" "$tmp/out" || { echo "FAIL: no reason for the FIFO"; cat "$tmp/out"; status=1; }
+check "--validate a folder fails" 1 timeout 20 "$caravan" --validate "$tmp/folder.caravan"
+grep -q "folder" "$tmp/out" || { echo "FAIL: no reason for the folder"; cat "$tmp/out"; status=1; }
+
 check "--render-map draws a PNG" 0 "$caravan" --render-map 44.2,80.4,7 --size 320x200 --theme projector --output "$tmp/map.png"
 head -c 8 "$tmp/map.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || { echo "FAIL: not a PNG"; status=1; }
 check "--render-map rejects a latitude of 95" 2 "$caravan" --render-map 95,80,7 --output "$tmp/x.png"

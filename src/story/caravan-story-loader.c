@@ -16,6 +16,7 @@
 
 #include "caravan-json-scanner.h"
 #include "caravan-stories-resources.h"
+#include "caravan-story-file.h"
 #include "caravan-story-loader.h"
 #include "caravan-story-private.h"
 #include "caravan-story-problem.h"
@@ -443,30 +444,10 @@ load_file (GFile        *file,
            GCancellable *cancellable,
            LoadResult   *result)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  goffset size = 0;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL)
-    size = g_file_info_get_size (info);
-
-  if (size > CARAVAN_STORY_MAX_SIZE)
-    {
-      g_autofree char *size_text = g_format_size (size);
-      g_autofree char *limit = g_format_size (CARAVAN_STORY_MAX_SIZE);
-      g_autofree char *message =
-        g_strdup_printf (_("the file is too large (%s); stories are limited to %s"),
-                         size_text, limit);
-
-      result->problems = single_problem (CARAVAN_STORY_ERROR_TOO_LARGE, 1, 1, message);
-      result->error = summarise_problems (result->problems);
-      return;
-    }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  bytes = caravan_story_file_read (file, CARAVAN_STORY_MAX_SIZE, cancellable, &error);
   if (bytes == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -475,7 +456,14 @@ load_file (GFile        *file,
           result->error = g_steal_pointer (&error);
           return;
         }
-      result->problems = single_problem (CARAVAN_STORY_ERROR_FAILED, 0, 0, error->message);
+      /* Line 0: no position in the file (but too large is at 1:1, as for bytes). */
+      if (g_error_matches (error, CARAVAN_STORY_ERROR, CARAVAN_STORY_ERROR_TOO_LARGE))
+        result->problems = single_problem (CARAVAN_STORY_ERROR_TOO_LARGE, 1, 1, error->message);
+      else
+        result->problems = single_problem (error->domain == CARAVAN_STORY_ERROR
+                                             ? (CaravanStoryError) error->code
+                                             : CARAVAN_STORY_ERROR_FAILED,
+                                           0, 0, error->message);
       result->error = summarise_problems (result->problems);
       return;
     }
