@@ -42,6 +42,11 @@ grep -q "FIFO" "$tmp/out" || { echo "FAIL: no reason for the FIFO"; cat "$tmp/ou
 check "--validate a folder fails" 1 timeout 20 "$caravan" --validate "$tmp/folder.caravan"
 grep -q "folder" "$tmp/out" || { echo "FAIL: no reason for the folder"; cat "$tmp/out"; status=1; }
 
+# A colon in a file name does not make it a URI.
+cp "$top/data/stories/multipolarity-kazakh-steppes.caravan" "$tmp/notes:v2.caravan"
+check "--validate a relative name with a colon" 0 sh -c 'cd "$1" && exec "$2" --validate notes:v2.caravan' sh "$tmp" "$(realpath "$caravan")"
+check "--validate a file: URI" 0 "$caravan" --validate "file://$tmp/notes:v2.caravan"
+
 check "--render-map draws a PNG" 0 "$caravan" --render-map 44.2,80.4,7 --size 320x200 --theme projector --output "$tmp/map.png"
 head -c 8 "$tmp/map.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || { echo "FAIL: not a PNG"; status=1; }
 check "--render-map rejects a latitude of 95" 2 "$caravan" --render-map 95,80,7 --output "$tmp/x.png"
