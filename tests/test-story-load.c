@@ -58,6 +58,8 @@ static const BadCase bad_cases[] = {
   { "latitude-out-of-range", CARAVAN_STORY_ERROR_OUT_OF_RANGE, 7, 54, "places[2].lat", "95 is outside -90..90" },
   { "longitude-out-of-range", CARAVAN_STORY_ERROR_OUT_OF_RANGE, 6, 14, "places[0].lon", "181.5 is outside -180..180" },
   { "huge-number", CARAVAN_STORY_ERROR_OUT_OF_RANGE, 5, 38, "places[0].lat", "is outside -90..90" },
+  { "integer-overflow", CARAVAN_STORY_ERROR_SYNTAX, 5, 38, "", "number out of range" },
+  { "format-version-overflow", CARAVAN_STORY_ERROR_SYNTAX, 2, 21, "", "number out of range" },
   { "duplicate-place-id", CARAVAN_STORY_ERROR_DUPLICATE_ID, 6, 13, "places[1].id", "duplicate id “astana” (also used by places[0])" },
   { "duplicate-event-id", CARAVAN_STORY_ERROR_DUPLICATE_ID, 10, 13, "events[1].id", "duplicate id “vote”" },
   { "end-before-start", CARAVAN_STORY_ERROR_DATE_ORDER, 9, 67, "events[0].end", "end 2022-01-06 is before start 2022-01-19" },
@@ -337,6 +339,37 @@ test_too_many_values (void)
                     7 + 2 * (CARAVAN_STORY_MAX_VALUES - 4));
 }
 
+/* The largest 64-bit integers still read as numbers; one beyond is a syntax error at the
+ * number, never a wrapped value. */
+static void
+test_integer_limits (void)
+{
+  static const struct { const char *number; CaravanStoryError code; } cases[] = {
+    { "9223372036854775807", CARAVAN_STORY_ERROR_UNSUPPORTED_VERSION },
+    { "-9223372036854775808", CARAVAN_STORY_ERROR_UNSUPPORTED_VERSION },
+    { "9223372036854775808", CARAVAN_STORY_ERROR_SYNTAX },
+    { "-9223372036854775809", CARAVAN_STORY_ERROR_SYNTAX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format_version\": %s, \"title\": \"T\"}",
+                                               cases[i].number);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(GListModel) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CaravanStoryProblem) problem = NULL;
+
+      g_assert_null (caravan_story_loader_load_bytes (bytes, &problems, &error));
+      g_assert_error (error, CARAVAN_STORY_ERROR, (int) cases[i].code);
+      problem = g_list_model_get_item (problems, 0);
+      g_assert_cmpuint (caravan_story_problem_get_line (problem), ==, 1);
+      g_assert_cmpuint (caravan_story_problem_get_column (problem), ==, 20);
+      if (cases[i].code == CARAVAN_STORY_ERROR_UNSUPPORTED_VERSION)
+        g_assert_nonnull (strstr (error->message, cases[i].number));
+    }
+}
+
 static void
 test_missing_file (void)
 {
@@ -467,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/story/load/escapes", test_escapes);
   g_test_add_func ("/story/load/too-large", test_too_large);
   g_test_add_func ("/story/load/too-many-values", test_too_many_values);
+  g_test_add_func ("/story/load/integer-limits", test_integer_limits);
   g_test_add_func ("/story/load/missing-file", test_missing_file);
   g_test_add_func ("/story/load/async", test_async);
   g_test_add_func ("/story/load/async-cancelled", test_async_cancelled);
