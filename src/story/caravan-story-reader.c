@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "caravan-story-loader.h"
 #include "caravan-story-reader.h"
 
 /* About this much JSON text of a streamed array is parsed at a time: small enough for its
@@ -225,7 +226,9 @@ caravan_reader_get_string (CaravanStoryReader *l,
     }
 
   value = json_node_get_string (node);
-  if (required && value[strspn (value, " \t\r\n")] == '\0')
+  if (!caravan_reader_check_length (l, value, caravan_reader_max_length (key)))
+    value = NULL;
+  else if (required && value[strspn (value, " \t\r\n")] == '\0')
     {
       caravan_reader_add_error (l, CARAVAN_STORY_ERROR_EMPTY_VALUE,
                                 _("“%s” must not be empty"), key);
@@ -510,6 +513,9 @@ caravan_reader_resolve_reference (CaravanStoryReader *l,
       return NULL;
     }
 
+  if (!caravan_reader_check_length (l, json_node_get_string (node),
+                                    CARAVAN_STORY_MAX_NAME_LENGTH))
+    return NULL;
   object = lookup (l->story, json_node_get_string (node));
   if (object == NULL)
     /* Translators: "unknown place “astna”"; the first %s is "place", "event" or "article" */
