@@ -120,6 +120,28 @@ test_long_reference (void)
   assert_too_long (json, "events[0].place", 2, "at most 1000");
 }
 
+static void
+test_blank (void)
+{
+  /* no-break, ideographic, em and thin spaces, a zero-width space, a line break */
+  g_autofree char *blank = build_story ("\u00a0\u3000\u2003\u2009\u200b\\n", "d", "t", "P");
+  g_autofree char *visible = build_story ("\u00a0Astana\u3000", "d", "t", "P");
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStoryProblem) problem = NULL;
+  g_autoptr(CaravanStory) story = NULL;
+
+  g_assert_null (load_text (blank, &problems, &error));
+  g_assert_error (error, CARAVAN_STORY_ERROR, CARAVAN_STORY_ERROR_EMPTY_VALUE);
+  problem = g_list_model_get_item (problems, 0);
+  g_assert_cmpstr (caravan_story_problem_get_path (problem), ==, "events[0].title");
+  g_clear_error (&error);
+
+  story = load_text (visible, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (story);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +151,7 @@ main (int   argc,
   g_test_add_func ("/story/text/caps", test_caps);
   g_test_add_func ("/story/text/huge-title", test_huge_title);
   g_test_add_func ("/story/text/long-reference", test_long_reference);
+  g_test_add_func ("/story/text/blank", test_blank);
 
   return g_test_run ();
 }

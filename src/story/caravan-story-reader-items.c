@@ -70,7 +70,7 @@ read_translations (CaravanStoryReader *l,
         {
           /* reported */
         }
-      else if (json_node_get_string (node)[0] == '\0')
+      else if (caravan_reader_text_is_blank (json_node_get_string (node)))
         caravan_reader_add_error (l, CARAVAN_STORY_ERROR_EMPTY_VALUE,
                                   _("“%s” must not be empty"), lang);
       else if (place != NULL && period)

@@ -228,7 +228,7 @@ caravan_reader_get_string (CaravanStoryReader *l,
   value = json_node_get_string (node);
   if (!caravan_reader_check_length (l, value, caravan_reader_max_length (key)))
     value = NULL;
-  else if (required && value[strspn (value, " \t\r\n")] == '\0')
+  else if (required && caravan_reader_text_is_blank (value))
     {
       caravan_reader_add_error (l, CARAVAN_STORY_ERROR_EMPTY_VALUE,
                                 _("“%s” must not be empty"), key);
