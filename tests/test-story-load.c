@@ -370,6 +370,34 @@ test_integer_limits (void)
     }
 }
 
+/* One bad field in a place is one problem: the events, excerpts and routes that refer to the
+ * place do not each add "unknown place". */
+static void
+test_no_follow_on_errors (void)
+{
+  const char *json =
+    "{\"format_version\": 1, \"title\": \"T\",\n"
+    "\"places\": [{\"id\": \"a\", \"name\": \"A\", \"lat\": 95, \"lon\": 0},\n"
+    "             {\"id\": \"b\", \"name\": \"B\", \"lat\": 1, \"lon\": 0}],\n"
+    "\"events\": [{\"id\": \"e1\", \"title\": \"E\", \"date\": \"2020\", \"place\": \"a\"},\n"
+    "           {\"id\": \"e2\", \"title\": \"\", \"date\": \"2021\", \"places\": [\"a\", \"b\"]}],\n"
+    "\"excerpts\": [{\"id\": \"x\", \"text\": \"X\", \"places\": [\"a\"], \"events\": [\"e2\"]}],\n"
+    "\"routes\": [{\"id\": \"r\", \"label\": \"R\", \"points\": [\"a\", \"b\", \"c\"]}]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { "places[0].lat", "events[1].title", "routes[0].points[2]" };
+
+  g_assert_null (caravan_story_loader_load_bytes (bytes, &problems, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, G_N_ELEMENTS (paths));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(CaravanStoryProblem) problem = g_list_model_get_item (problems, i);
+
+      g_assert_cmpstr (caravan_story_problem_get_path (problem), ==, paths[i]);
+    }
+}
+
 static void
 test_missing_file (void)
 {
@@ -501,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/story/load/too-large", test_too_large);
   g_test_add_func ("/story/load/too-many-values", test_too_many_values);
   g_test_add_func ("/story/load/integer-limits", test_integer_limits);
+  g_test_add_func ("/story/load/no-follow-on-errors", test_no_follow_on_errors);
   g_test_add_func ("/story/load/missing-file", test_missing_file);
   g_test_add_func ("/story/load/async", test_async);
   g_test_add_func ("/story/load/async-cancelled", test_async_cancelled);
