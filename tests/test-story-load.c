@@ -34,6 +34,8 @@ static const BadCase bad_cases[] = {
   { "nul-byte", CARAVAN_STORY_ERROR_INVALID_UTF8, 3, 14, "", "NUL byte" },
   { "invalid-utf8", CARAVAN_STORY_ERROR_INVALID_UTF8, 3, 16, "", "invalid UTF-8 (byte 0xE9)" },
   { "utf16", CARAVAN_STORY_ERROR_INVALID_UTF8, 1, 1, "", "UTF-16" },
+  { "utf32", CARAVAN_STORY_ERROR_INVALID_UTF8, 1, 1, "", "the file is UTF-32" },
+  { "utf32-be", CARAVAN_STORY_ERROR_INVALID_UTF8, 1, 1, "", "the file is UTF-32" },
   { "trailing-comma", CARAVAN_STORY_ERROR_SYNTAX, 9, 76, "", "trailing comma before “]”" },
   { "missing-colon", CARAVAN_STORY_ERROR_SYNTAX, 2, 20, "", "expected “:” after an object key" },
   { "unterminated-string", CARAVAN_STORY_ERROR_SYNTAX, 3, 17, "", "line break inside a string" },
