@@ -40,6 +40,10 @@ ShumateMap *caravan_map_view_get_shumate_map (CaravanMapView *self);
 
 /* caravan-map-view-pins.c: the story's pins and routes */
 void        caravan_map_view_load_story      (CaravanMapView *self);
+gboolean    caravan_map_view_get_story_fit   (CaravanMapView *self,
+                                              double         *lat,
+                                              double         *lon,
+                                              double         *zoom);
 void        caravan_map_view_update_pins     (CaravanMapView *self);
 void        caravan_map_view_declutter_pins  (CaravanMapView *self);
 void        caravan_map_view_stack_layers    (CaravanMapView *self);

@@ -501,8 +501,8 @@ caravan_story_reader_read (CaravanStoryReader *l,
       caravan_reader_get_number (l, view, "lon", TRUE, -180, 180, &lon);
       caravan_reader_get_number (l, view, "zoom", TRUE, 0, 22, &zoom);
       caravan_reader_pop (l, len);
+      caravan_story_set_initial_view (l->story, lat, lon, zoom);
     }
-  caravan_story_set_initial_view (l->story, lat, lon, zoom);
 
   /* Order matters: references point backwards (events -> places, excerpts -> events). */
   caravan_reader_read_list (l, object, "articles", read_article);
