@@ -53,5 +53,11 @@ check "--render-map rejects a latitude of 95" 2 "$caravan" --render-map 95,80,7 
 check "--render-map rejects an unknown theme" 2 "$caravan" --render-map 44,80,7 --theme neon --output "$tmp/x.png"
 check "--render-map rejects a bad size" 2 "$caravan" --render-map 44,80,7 --size 10xten --output "$tmp/x.png"
 check "--render-map needs --output" 2 "$caravan" --render-map 44,80,7
+check "--render-map without --size draws 1024x768, as --help says" 0 "$caravan" --render-map 44,80,7 --output "$tmp/default.png"
+[ "$(od -An -tx1 -j16 -N8 "$tmp/default.png" | tr -d ' \n')" = "0000040000000300" ] || { echo "FAIL: not 1024x768"; status=1; }
+check "--render-map into a missing folder fails" 1 "$caravan" --render-map 44,80,7 --size 64x64 --output "$tmp/missing/x.png"
+grep -q "No such file or directory" "$tmp/err" || { echo "FAIL: no reason for the missing folder"; cat "$tmp/err"; status=1; }
+check "--render-map onto a full disk fails" 1 "$caravan" --render-map 44,80,7 --size 64x64 --output /dev/full
+grep -q "No space left on device" "$tmp/err" || { echo "FAIL: no reason for the full disk"; cat "$tmp/err"; status=1; }
 
 exit $status
