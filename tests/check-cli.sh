@@ -30,11 +30,34 @@ check "one bad file among good ones fails" 1 "$caravan" --validate "$top/data/st
 check "a missing file is invalid" 1 "$caravan" --validate "$tmp/missing.caravan"
 check "--validate without files is a usage error" 2 "$caravan" --validate
 
+# Endless and blocking inputs are refused before they are opened, and --validate returns.
+mkfifo "$tmp/pipe.caravan"
+ln -s /dev/zero "$tmp/zero.caravan"
+mkdir "$tmp/folder.caravan"
+check "--validate /dev/zero fails fast" 1 timeout 20 "$caravan" --validate /dev/zero
+grep -q "^/dev/zero: this is a device, not a story file" "$tmp/out" || { echo "FAIL: no reason for /dev/zero"; cat "$tmp/out"; status=1; }
+check "--validate a symlink to /dev/zero fails fast" 1 timeout 20 "$caravan" --validate "$tmp/zero.caravan"
+check "--validate a FIFO fails fast" 1 timeout 20 "$caravan" --validate "$tmp/pipe.caravan"
+grep -q "FIFO" "$tmp/out" || { echo "FAIL: no reason for the FIFO"; cat "$tmp/out"; status=1; }
+check "--validate a folder fails" 1 timeout 20 "$caravan" --validate "$tmp/folder.caravan"
+grep -q "folder" "$tmp/out" || { echo "FAIL: no reason for the folder"; cat "$tmp/out"; status=1; }
+
+# A colon in a file name does not make it a URI.
+cp "$top/data/stories/multipolarity-kazakh-steppes.caravan" "$tmp/notes:v2.caravan"
+check "--validate a relative name with a colon" 0 sh -c 'cd "$1" && exec "$2" --validate notes:v2.caravan' sh "$tmp" "$(realpath "$caravan")"
+check "--validate a file: URI" 0 "$caravan" --validate "file://$tmp/notes:v2.caravan"
+
 check "--render-map draws a PNG" 0 "$caravan" --render-map 44.2,80.4,7 --size 320x200 --theme projector --output "$tmp/map.png"
 head -c 8 "$tmp/map.png" | od -An -tx1 | grep -q "89 50 4e 47 0d 0a 1a 0a" || { echo "FAIL: not a PNG"; status=1; }
 check "--render-map rejects a latitude of 95" 2 "$caravan" --render-map 95,80,7 --output "$tmp/x.png"
 check "--render-map rejects an unknown theme" 2 "$caravan" --render-map 44,80,7 --theme neon --output "$tmp/x.png"
 check "--render-map rejects a bad size" 2 "$caravan" --render-map 44,80,7 --size 10xten --output "$tmp/x.png"
 check "--render-map needs --output" 2 "$caravan" --render-map 44,80,7
+check "--render-map without --size draws 1024x768, as --help says" 0 "$caravan" --render-map 44,80,7 --output "$tmp/default.png"
+[ "$(od -An -tx1 -j16 -N8 "$tmp/default.png" | tr -d ' \n')" = "0000040000000300" ] || { echo "FAIL: not 1024x768"; status=1; }
+check "--render-map into a missing folder fails" 1 "$caravan" --render-map 44,80,7 --size 64x64 --output "$tmp/missing/x.png"
+grep -q "No such file or directory" "$tmp/err" || { echo "FAIL: no reason for the missing folder"; cat "$tmp/err"; status=1; }
+check "--render-map onto a full disk fails" 1 "$caravan" --render-map 44,80,7 --size 64x64 --output /dev/full
+grep -q "No space left on device" "$tmp/err" || { echo "FAIL: no reason for the full disk"; cat "$tmp/err"; status=1; }
 
 exit $status

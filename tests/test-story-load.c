@@ -34,6 +34,8 @@ static const BadCase bad_cases[] = {
   { "nul-byte", CARAVAN_STORY_ERROR_INVALID_UTF8, 3, 14, "", "NUL byte" },
   { "invalid-utf8", CARAVAN_STORY_ERROR_INVALID_UTF8, 3, 16, "", "invalid UTF-8 (byte 0xE9)" },
   { "utf16", CARAVAN_STORY_ERROR_INVALID_UTF8, 1, 1, "", "UTF-16" },
+  { "utf32", CARAVAN_STORY_ERROR_INVALID_UTF8, 1, 1, "", "the file is UTF-32" },
+  { "utf32-be", CARAVAN_STORY_ERROR_INVALID_UTF8, 1, 1, "", "the file is UTF-32" },
   { "trailing-comma", CARAVAN_STORY_ERROR_SYNTAX, 9, 76, "", "trailing comma before “]”" },
   { "missing-colon", CARAVAN_STORY_ERROR_SYNTAX, 2, 20, "", "expected “:” after an object key" },
   { "unterminated-string", CARAVAN_STORY_ERROR_SYNTAX, 3, 17, "", "line break inside a string" },
@@ -58,6 +60,8 @@ static const BadCase bad_cases[] = {
   { "latitude-out-of-range", CARAVAN_STORY_ERROR_OUT_OF_RANGE, 7, 54, "places[2].lat", "95 is outside -90..90" },
   { "longitude-out-of-range", CARAVAN_STORY_ERROR_OUT_OF_RANGE, 6, 14, "places[0].lon", "181.5 is outside -180..180" },
   { "huge-number", CARAVAN_STORY_ERROR_OUT_OF_RANGE, 5, 38, "places[0].lat", "is outside -90..90" },
+  { "integer-overflow", CARAVAN_STORY_ERROR_SYNTAX, 5, 38, "", "number out of range" },
+  { "format-version-overflow", CARAVAN_STORY_ERROR_SYNTAX, 2, 21, "", "number out of range" },
   { "duplicate-place-id", CARAVAN_STORY_ERROR_DUPLICATE_ID, 6, 13, "places[1].id", "duplicate id “astana” (also used by places[0])" },
   { "duplicate-event-id", CARAVAN_STORY_ERROR_DUPLICATE_ID, 10, 13, "events[1].id", "duplicate id “vote”" },
   { "end-before-start", CARAVAN_STORY_ERROR_DATE_ORDER, 9, 67, "events[0].end", "end 2022-01-06 is before start 2022-01-19" },
@@ -337,6 +341,65 @@ test_too_many_values (void)
                     7 + 2 * (CARAVAN_STORY_MAX_VALUES - 4));
 }
 
+/* The largest 64-bit integers still read as numbers; one beyond is a syntax error at the
+ * number, never a wrapped value. */
+static void
+test_integer_limits (void)
+{
+  static const struct { const char *number; CaravanStoryError code; } cases[] = {
+    { "9223372036854775807", CARAVAN_STORY_ERROR_UNSUPPORTED_VERSION },
+    { "-9223372036854775808", CARAVAN_STORY_ERROR_UNSUPPORTED_VERSION },
+    { "9223372036854775808", CARAVAN_STORY_ERROR_SYNTAX },
+    { "-9223372036854775809", CARAVAN_STORY_ERROR_SYNTAX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format_version\": %s, \"title\": \"T\"}",
+                                               cases[i].number);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(GListModel) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CaravanStoryProblem) problem = NULL;
+
+      g_assert_null (caravan_story_loader_load_bytes (bytes, &problems, &error));
+      g_assert_error (error, CARAVAN_STORY_ERROR, (int) cases[i].code);
+      problem = g_list_model_get_item (problems, 0);
+      g_assert_cmpuint (caravan_story_problem_get_line (problem), ==, 1);
+      g_assert_cmpuint (caravan_story_problem_get_column (problem), ==, 20);
+      if (cases[i].code == CARAVAN_STORY_ERROR_UNSUPPORTED_VERSION)
+        g_assert_nonnull (strstr (error->message, cases[i].number));
+    }
+}
+
+/* One bad field in a place is one problem: the events, excerpts and routes that refer to the
+ * place do not each add "unknown place". */
+static void
+test_no_follow_on_errors (void)
+{
+  const char *json =
+    "{\"format_version\": 1, \"title\": \"T\",\n"
+    "\"places\": [{\"id\": \"a\", \"name\": \"A\", \"lat\": 95, \"lon\": 0},\n"
+    "             {\"id\": \"b\", \"name\": \"B\", \"lat\": 1, \"lon\": 0}],\n"
+    "\"events\": [{\"id\": \"e1\", \"title\": \"E\", \"date\": \"2020\", \"place\": \"a\"},\n"
+    "           {\"id\": \"e2\", \"title\": \"\", \"date\": \"2021\", \"places\": [\"a\", \"b\"]}],\n"
+    "\"excerpts\": [{\"id\": \"x\", \"text\": \"X\", \"places\": [\"a\"], \"events\": [\"e2\"]}],\n"
+    "\"routes\": [{\"id\": \"r\", \"label\": \"R\", \"points\": [\"a\", \"b\", \"c\"]}]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { "places[0].lat", "events[1].title", "routes[0].points[2]" };
+
+  g_assert_null (caravan_story_loader_load_bytes (bytes, &problems, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, G_N_ELEMENTS (paths));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(CaravanStoryProblem) problem = g_list_model_get_item (problems, i);
+
+      g_assert_cmpstr (caravan_story_problem_get_path (problem), ==, paths[i]);
+    }
+}
+
 static void
 test_missing_file (void)
 {
@@ -467,6 +530,8 @@ main (int   argc,
   g_test_add_func ("/story/load/escapes", test_escapes);
   g_test_add_func ("/story/load/too-large", test_too_large);
   g_test_add_func ("/story/load/too-many-values", test_too_many_values);
+  g_test_add_func ("/story/load/integer-limits", test_integer_limits);
+  g_test_add_func ("/story/load/no-follow-on-errors", test_no_follow_on_errors);
   g_test_add_func ("/story/load/missing-file", test_missing_file);
   g_test_add_func ("/story/load/async", test_async);
   g_test_add_func ("/story/load/async-cancelled", test_async_cancelled);

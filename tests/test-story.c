@@ -330,11 +330,63 @@ test_event_format_and_camera (void)
   text = caravan_event_format_date (csto);
   g_assert_cmpstr (text, ==, "6–19 January 2022");
 
+  /* a camera with only a zoom centres on the event's place */
   g_assert_true (caravan_event_get_camera (csto, &lat, &lon, &zoom));
   g_assert_cmpfloat (zoom, ==, 10);
-  g_assert_true (isnan (lat));
+  g_assert_cmpfloat (lat, ==, caravan_place_get_latitude (caravan_event_get_first_place (csto)));
+  g_assert_cmpfloat (lon, ==, caravan_place_get_longitude (caravan_event_get_first_place (csto)));
   g_assert_nonnull (caravan_event_get_notes (csto));
   g_assert_cmpstr (caravan_place_get_id (caravan_event_get_first_place (csto)), ==, "almaty");
+}
+
+/* Without a camera the map centres on the place, never on NaN; at most ±85.05°. */
+static void
+test_event_camera_defaults (void)
+{
+  const char *json =
+    "{\"format_version\": 1, \"title\": \"T\", \"places\": ["
+    "{\"id\": \"a\", \"name\": \"A\", \"lat\": 43.25, \"lon\": 76.9},"
+    "{\"id\": \"n\", \"name\": \"N\", \"lat\": 90, \"lon\": 5},"
+    "{\"id\": \"s\", \"name\": \"S\", \"lat\": -89, \"lon\": 6}], \"events\": ["
+    "{\"id\": \"ea\", \"title\": \"E\", \"date\": \"2020\", \"places\": [\"a\", \"n\"]},"
+    "{\"id\": \"en\", \"title\": \"E\", \"date\": \"2020\", \"place\": \"n\"},"
+    "{\"id\": \"es\", \"title\": \"E\", \"date\": \"2020\", \"place\": \"s\","
+    " \"camera\": {\"lat\": -88, \"lon\": 7, \"zoom\": 4}},"
+    "{\"id\": \"none\", \"title\": \"E\", \"date\": \"2020\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = caravan_story_loader_load_bytes (bytes, NULL, &error);
+  double lat, lon, zoom;
+
+  g_assert_no_error (error);
+  g_assert_false (caravan_event_get_camera (caravan_story_lookup_event (story, "ea"), &lat, &lon,
+                                            &zoom));
+  g_assert_cmpfloat (lat, ==, 43.25);
+  g_assert_cmpfloat (lon, ==, 76.9);
+  g_assert_cmpfloat (zoom, ==, CARAVAN_EVENT_PLACE_ZOOM);
+  /* the event's other place, picked on the map */
+  g_assert_false (caravan_event_get_camera_at (caravan_story_lookup_event (story, "ea"),
+                                               caravan_story_lookup_place (story, "n"), &lat,
+                                               &lon, &zoom));
+  g_assert_cmpfloat (lat, ==, CARAVAN_CAMERA_MAX_LATITUDE);
+  g_assert_cmpfloat (lon, ==, 5);
+
+  g_assert_false (caravan_event_get_camera (caravan_story_lookup_event (story, "en"), &lat, &lon,
+                                            &zoom));
+  g_assert_cmpfloat (lat, ==, CARAVAN_CAMERA_MAX_LATITUDE);
+  g_assert_true (caravan_event_get_camera (caravan_story_lookup_event (story, "es"), &lat, &lon,
+                                           &zoom));
+  g_assert_cmpfloat (lat, ==, -CARAVAN_CAMERA_MAX_LATITUDE);
+  g_assert_cmpfloat (lon, ==, 7);
+  g_assert_cmpfloat (zoom, ==, 4);
+
+  /* no place and no camera: still numbers */
+  g_assert_false (caravan_event_get_camera (caravan_story_lookup_event (story, "none"), &lat,
+                                            &lon, &zoom));
+  g_assert_false (isnan (lat) || isnan (lon) || isnan (zoom));
+
+  /* no initial_view: the map view fits the places instead */
+  g_assert_false (caravan_story_get_initial_view (story, &lat, &lon, &zoom));
 }
 
 static void
@@ -368,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/story/model/khorgos-names", test_khorgos_names);
   g_test_add_func ("/story/model/excerpts-of-event", test_excerpts_of_event);
   g_test_add_func ("/story/model/event-format-and-camera", test_event_format_and_camera);
+  g_test_add_func ("/story/model/event-camera-defaults", test_event_camera_defaults);
   g_test_add_func ("/story/model/time-span", test_time_span);
 
   return g_test_run ();

@@ -20,6 +20,10 @@ test_other_links_refused (void)
     "file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/", "data:text/html,hi",
     "mailto:a@example.org", "/home/user/story.caravan", "example.org", "https://", "http:///path",
     "", "smb://host/share", "x-caravan:evil",
+    /* raw line breaks, tabs, spaces and other control characters */
+    "https://example.org/a\nb", "https://example.org/\r\nSet-Cookie: x", "https://exa\tmple.org/",
+    "https://example.org/a b", "\nhttps://example.org/", "https://example.org/\x7f",
+    "https://example.org/\x01",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)

@@ -15,6 +15,7 @@
 #include "caravan-render-command.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
+#include "caravan-story-file.h"
 #include "caravan-story-validate.h"
 #include "caravan-window.h"
 
@@ -365,7 +366,7 @@ caravan_application_handle_local_options (GApplication *app,
         g_autoptr(GError) error = NULL;
 
         for (guint i = 0; paths[i] != NULL; i++)
-          g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+          g_ptr_array_add (files, caravan_story_file_new_for_arg (paths[i]));
 
         if (!g_application_register (app, NULL, &error))
           {

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 /* Below this width the views are stacked instead of side by side. */
 #define NARROW_WIDTH 860
+/* The problems banner lists this many problems and sums up the rest: `caravan --validate`
+ * lists them all. */
+#define MAX_PROBLEMS_SHOWN 100
 /* Editors write files in several steps: wait for quiet before reloading. */
 #define RELOAD_DELAY_MS 300
 
@@ -41,7 +44,8 @@ struct _CaravanWindow
   GtkMenuButton        *primary_menu_button;
   GtkRevealer          *problems_revealer;
   GtkLabel             *problems_title;
-  GtkLabel             *problems_label;
+  GtkListView          *problems_list;
+  GtkNoSelection       *problems_selection;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;

@@ -21,7 +21,24 @@ get_display_name (GFile *file)
   return file ? g_file_get_basename (file) : g_strdup (_("Bundled story"));
 }
 
-/* Lists every problem as FILE:LINE:COLUMN: message, the form compilers and editors use. */
+/* FILE:LINE:COLUMN: message, the form compilers and editors use; FILE: message for problems
+ * that have no position (a missing file, a device). */
+static char *
+format_problem (const char          *name,
+                CaravanStoryProblem *problem)
+{
+  g_autofree char *message = caravan_story_problem_to_string (problem);
+  gboolean warning =
+    caravan_story_problem_get_severity (problem) == CARAVAN_STORY_SEVERITY_WARNING;
+  const char *prefix = warning ? _("warning: ") : "";
+
+  if (caravan_story_problem_get_line (problem) == 0)
+    return g_strdup_printf ("%s: %s%s", name, prefix, message);
+  return g_strdup_printf ("%s:%u:%u: %s%s", name, caravan_story_problem_get_line (problem),
+                          caravan_story_problem_get_column (problem), prefix, message);
+}
+
+/* Lists the first MAX_PROBLEMS_SHOWN problems, one row each, and sums up the rest. */
 void
 caravan_window_show_problems (CaravanWindow *self,
                               GFile         *file,
@@ -29,25 +46,35 @@ caravan_window_show_problems (CaravanWindow *self,
                               const GError  *error)
 {
   g_autofree char *name = get_display_name (file);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GtkStringList) lines = gtk_string_list_new (NULL);
   g_autofree char *title = NULL;
   guint n = problems ? g_list_model_get_n_items (problems) : 0;
   gboolean keeping = caravan_selection_get_story (self->selection) != NULL;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, MAX_PROBLEMS_SHOWN); i++)
     {
       g_autoptr(CaravanStoryProblem) problem = g_list_model_get_item (problems, i);
-      g_autofree char *message = caravan_story_problem_to_string (problem);
+      g_autofree char *line = format_problem (name, problem);
 
-      g_string_append_printf (text, "%s%s:%u:%u: %s%s", text->len ? "\n" : "", name,
-                              caravan_story_problem_get_line (problem),
-                              caravan_story_problem_get_column (problem),
-                              caravan_story_problem_get_severity (problem) == CARAVAN_STORY_SEVERITY_WARNING
-                                ? _("warning: ") : "",
-                              message);
+      gtk_string_list_append (lines, line);
+    }
+  if (n > MAX_PROBLEMS_SHOWN)
+    {
+      guint rest = n - MAX_PROBLEMS_SHOWN;
+      /* Translators: the last line of a long list of problems; %'u is a number */
+      g_autofree char *more = g_strdup_printf (ngettext ("…and %'u more (caravan --validate lists "
+                                                         "them all)",
+                                                         "…and %'u more (caravan --validate lists "
+                                                         "them all)", rest), rest);
+
+      gtk_string_list_append (lines, more);
     }
   if (n == 0 && error != NULL)
-    g_string_append_printf (text, "%s: %s", name, error->message);
+    {
+      g_autofree char *line = g_strdup_printf ("%s: %s", name, error->message);
+
+      gtk_string_list_append (lines, line);
+    }
 
   if (keeping)
     /* Translators: %s is a file name; the story already on screen stays there */
@@ -56,7 +83,7 @@ caravan_window_show_problems (CaravanWindow *self,
     title = g_strdup_printf (_("“%s” could not be opened"), name);
 
   gtk_label_set_text (self->problems_title, title);
-  gtk_label_set_text (self->problems_label, text->str);
+  gtk_no_selection_set_model (self->problems_selection, G_LIST_MODEL (lines));
   gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
   if (!keeping)
     caravan_window_show_state (self, "empty");

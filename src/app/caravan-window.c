@@ -268,7 +268,8 @@ caravan_window_class_init (CaravanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, problems_title);
-  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, problems_selection);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, loading_spinner);

@@ -64,7 +64,11 @@ fly_to (CaravanMapView *self,
   g_object_get (settings, "gtk-enable-animations", &animate, NULL);
   /* Without animations libshumate moves at once and emits nothing. */
   caravan_map_view_set_flying (self, animate);
-  shumate_map_go_to_full_with_duration (caravan_map_view_get_shumate_map (self), lat, lon, CLAMP (zoom, MIN_ZOOM, MAX_ZOOM),
+  /* libshumate refuses latitudes beyond its map, with a critical */
+  shumate_map_go_to_full_with_duration (caravan_map_view_get_shumate_map (self),
+                                        CLAMP (lat, -CARAVAN_CAMERA_MAX_LATITUDE,
+                                               CARAVAN_CAMERA_MAX_LATITUDE),
+                                        lon, CLAMP (zoom, MIN_ZOOM, MAX_ZOOM),
                                         FLIGHT_DURATION_MS);
 }
 
@@ -83,18 +87,11 @@ update_camera (gpointer user_data)
 
   if (event != NULL && caravan_event_get_first_place (event) != NULL)
     {
-      place = place ? place : caravan_event_get_first_place (event);
-      lat = caravan_place_get_latitude (place);
-      lon = caravan_place_get_longitude (place);
-      if (caravan_event_get_camera (event, &lat, &lon, &camera_zoom))
-        {
-          zoom = round (camera_zoom);
-          if (isnan (lat) || isnan (lon))
-            {
-              lat = caravan_place_get_latitude (place);
-              lon = caravan_place_get_longitude (place);
-            }
-        }
+      /* a place of the event picked on the map stays in the middle */
+      if (place != NULL && !caravan_event_has_place (event, place))
+        place = NULL;
+      if (caravan_event_get_camera_at (event, place, &lat, &lon, &camera_zoom))
+        zoom = round (camera_zoom);
     }
   else if (place != NULL)
     {
@@ -200,28 +197,23 @@ caravan_map_view_add_camera_controllers (CaravanMapView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
-/* Shows every place of the story, at the largest whole zoom level that fits them. */
-void
-caravan_map_view_fit_story (CaravanMapView *self)
+/* The view that shows every place of the story at the largest whole zoom level that fits them
+ * in the view's size (256 px at least, before the view has one); FALSE without places. */
+gboolean
+caravan_map_view_get_story_fit (CaravanMapView *self,
+                                double         *lat,
+                                double         *lon,
+                                double         *zoom)
 {
-  CaravanStory *story;
-  GListModel *places;
+  CaravanStory *story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
+  GListModel *places = story ? caravan_story_get_places (story) : NULL;
   double min_x = 1, max_x = 0, min_y = 1, max_y = 0;
   double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 256);
   double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 256);
-  double zoom;
-  guint n;
+  guint n = places ? g_list_model_get_n_items (places) : 0;
 
-  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
-
-  story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
-  if (story == NULL)
-    return;
-
-  places = caravan_story_get_places (story);
-  n = g_list_model_get_n_items (places);
   if (n == 0)
-    return;
+    return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -236,9 +228,24 @@ caravan_map_view_fit_story (CaravanMapView *self)
     }
 
   /* Leave room around the outermost pins (about 64 px each side). */
-  zoom = floor (log2 (MIN ((width - 128) / MAX ((max_x - min_x) * 256, 1e-9),
-                           (height - 128) / MAX ((max_y - min_y) * 256, 1e-9))));
-  fly_to (self, y_to_lat ((min_y + max_y) / 2), x_to_lon ((min_x + max_x) / 2), zoom);
+  *zoom = floor (log2 (MIN ((width - 128) / MAX ((max_x - min_x) * 256, 1e-9),
+                            (height - 128) / MAX ((max_y - min_y) * 256, 1e-9))));
+  *zoom = CLAMP (*zoom, MIN_ZOOM, MAX_ZOOM);
+  *lat = y_to_lat ((min_y + max_y) / 2);
+  *lon = x_to_lon ((min_x + max_x) / 2);
+  return TRUE;
+}
+
+/* Shows every place of the story, at the largest whole zoom level that fits them. */
+void
+caravan_map_view_fit_story (CaravanMapView *self)
+{
+  double lat, lon, zoom;
+
+  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
+
+  if (caravan_map_view_get_story_fit (self, &lat, &lon, &zoom))
+    fly_to (self, lat, lon, zoom);
 }
 
 /* Zooms by whole levels around the centre. */

@@ -349,7 +349,11 @@ caravan_map_view_load_story (CaravanMapView *self)
 
   caravan_map_view_update_pins (self);
 
-  caravan_story_get_initial_view (story, &lat, &lon, &zoom);
+  /* a story without initial_view opens on all its places, not on 0° N 0° E */
+  if (!caravan_story_get_initial_view (story, &lat, &lon, &zoom))
+    caravan_map_view_get_story_fit (self, &lat, &lon, &zoom);
   shumate_viewport_set_zoom_level (shumate_simple_map_get_viewport (self->map), round (zoom));
-  shumate_map_center_on (caravan_map_view_get_shumate_map (self), lat, lon);
+  shumate_map_center_on (caravan_map_view_get_shumate_map (self),
+                         CLAMP (lat, -CARAVAN_CAMERA_MAX_LATITUDE, CARAVAN_CAMERA_MAX_LATITUDE),
+                         lon);
 }

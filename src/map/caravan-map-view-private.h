@@ -65,6 +65,10 @@ void        caravan_map_view_add_camera_controllers (CaravanMapView *self);
 
 /* caravan-map-view-pins.c: the story's pins and routes */
 void        caravan_map_view_load_story      (CaravanMapView *self);
+gboolean    caravan_map_view_get_story_fit   (CaravanMapView *self,
+                                              double         *lat,
+                                              double         *lon,
+                                              double         *zoom);
 void        caravan_map_view_update_pins     (CaravanMapView *self);
 void        caravan_map_view_declutter_pins  (CaravanMapView *self);
 void        caravan_map_view_stack_layers    (CaravanMapView *self);

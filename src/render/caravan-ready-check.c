@@ -16,10 +16,6 @@
 #include "caravan-story.h"
 #include "caravan-tile-renderer.h"
 
-/* The map view shows a place at this zoom when the event has no camera (caravan-map-view.c). */
-#define PLACE_ZOOM 6
-#define MERCATOR_MAX_LATITUDE 85.0511
-
 static gboolean
 color_matches (const guint8          *pixel,
                const CaravanMapColor *color)
@@ -179,8 +175,7 @@ caravan_ready_check_story (CaravanStory    *story,
     {
       g_autoptr(CaravanEvent) event = g_list_model_get_item (events, i);
       CaravanPlace *place = caravan_event_get_first_place (event);
-      double latitude, longitude, camera_zoom = PLACE_ZOOM;
-      double camera_latitude, camera_longitude;
+      double latitude, longitude, camera_zoom;
       cairo_surface_t *surface;
       guint zoom, tile_x, tile_y;
 
@@ -191,17 +186,9 @@ caravan_ready_check_story (CaravanStory    *story,
           continue;
         }
 
-      latitude = caravan_place_get_latitude (place);
-      longitude = caravan_place_get_longitude (place);
-      if (caravan_event_get_camera (event, &camera_latitude, &camera_longitude, &camera_zoom) &&
-          !isnan (camera_latitude) && !isnan (camera_longitude))
-        {
-          latitude = camera_latitude;
-          longitude = camera_longitude;
-        }
-
-      if (!isfinite (latitude) || !isfinite (longitude) ||
-          fabs (latitude) > MERCATOR_MAX_LATITUDE || fabs (longitude) > 180.0)
+      /* the camera is clamped to the map; the place itself may lie beyond its edge */
+      caravan_event_get_camera (event, &latitude, &longitude, &camera_zoom);
+      if (fabs (caravan_place_get_latitude (place)) > CARAVAN_CAMERA_MAX_LATITUDE)
         {
           /* Translators: %s is a place name */
           add_finding (findings, CARAVAN_READY_OUTSIDE_MAP, i + 1, event,

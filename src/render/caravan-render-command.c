@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "caravan-basemap.h"
 #include "caravan-render-command.h"
@@ -72,6 +75,45 @@ parse_size (const char *text,
   return TRUE;
 }
 
+#define DEFAULT_SIZE "1024x768"  /* as --help says */
+
+static cairo_status_t
+write_to_file (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  FILE *file = closure;
+
+  return fwrite (data, 1, length, file) == length ? CAIRO_STATUS_SUCCESS
+                                                  : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* cairo_surface_write_to_png(), but keeping the reason (errno) a write failed for. */
+static cairo_status_t
+write_png (cairo_surface_t *surface,
+           const char      *path,
+           int             *write_errno)
+{
+  FILE *file = g_fopen (path, "wb");
+  cairo_status_t status;
+
+  if (file == NULL)
+    {
+      *write_errno = errno;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+  errno = 0;
+  status = cairo_surface_write_to_png_stream (surface, write_to_file, file);
+  if (status != CAIRO_STATUS_SUCCESS)
+    *write_errno = errno;
+  if (fclose (file) != 0 && status == CAIRO_STATUS_SUCCESS)
+    {
+      *write_errno = errno;
+      status = CAIRO_STATUS_WRITE_ERROR;
+    }
+  return status;
+}
+
 /**
  * caravan_render_map_command:
  * @center: "LAT,LON,ZOOM", zoom an integer 0–12
@@ -99,6 +141,7 @@ caravan_render_map_command (const char *center,
   double lat, lon, s, cx, cy;
   guint zoom;
   int width, height;
+  int write_errno = 0;
 
   g_return_val_if_fail (err != NULL, CARAVAN_RENDER_MAP_BAD_ARGUMENTS);
 
@@ -110,7 +153,7 @@ caravan_render_map_command (const char *center,
                                      "not “%s”."), center != NULL ? center : "");
       return CARAVAN_RENDER_MAP_BAD_ARGUMENTS;
     }
-  if (!parse_size (size, &width, &height))
+  if (!parse_size (size != NULL ? size : DEFAULT_SIZE, &width, &height))
     {
       /* Translators: do not translate WxH; %s is what the user gave */
       g_string_append_printf (err, _("--size needs WxH in pixels such as 1200x800 "
@@ -149,14 +192,16 @@ caravan_render_map_command (const char *center,
                               width, height, map_theme);
   cairo_destroy (cr);
 
-  status = cairo_surface_write_to_png (surface, output);
+  status = write_png (surface, output, &write_errno);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_autofree char *display = g_filename_display_name (output);
 
-      /* Translators: %s is a file name, then a technical reason */
-      g_string_append_printf (err, _("Could not write “%s”: %s"), display, cairo_status_to_string (status));
+      /* Translators: %s is a file name, then the reason ("No space left on device") */
+      g_string_append_printf (err, _("Could not write “%s”: %s"), display,
+                              write_errno != 0 ? g_strerror (write_errno)
+                                               : cairo_status_to_string (status));
       return CARAVAN_RENDER_MAP_FAILED;
     }
 

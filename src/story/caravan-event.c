@@ -308,18 +308,49 @@ caravan_event_has_place (CaravanEvent *self,
 }
 
 gboolean
+caravan_event_get_camera_at (CaravanEvent *self,
+                             CaravanPlace *place,
+                             double       *latitude,
+                             double       *longitude,
+                             double       *zoom)
+{
+  double lat = 0, lon = 0, z = CARAVAN_EVENT_PLACE_ZOOM;
+
+  g_return_val_if_fail (CARAVAN_IS_EVENT (self), FALSE);
+  g_return_val_if_fail (place == NULL || CARAVAN_IS_PLACE (place), FALSE);
+
+  if (place == NULL)
+    place = caravan_event_get_first_place (self);
+  if (place != NULL)
+    {
+      lat = caravan_place_get_latitude (place);
+      lon = caravan_place_get_longitude (place);
+    }
+  if (self->has_camera)
+    {
+      z = self->camera_zoom;
+      /* a camera may give only a zoom: then it centres on the place */
+      if (!isnan (self->camera_latitude) && !isnan (self->camera_longitude))
+        {
+          lat = self->camera_latitude;
+          lon = self->camera_longitude;
+        }
+    }
+
+  if (latitude != NULL)
+    *latitude = CLAMP (lat, -CARAVAN_CAMERA_MAX_LATITUDE, CARAVAN_CAMERA_MAX_LATITUDE);
+  if (longitude != NULL)
+    *longitude = lon;
+  if (zoom != NULL)
+    *zoom = z;
+  return self->has_camera;
+}
+
+gboolean
 caravan_event_get_camera (CaravanEvent *self,
                           double       *latitude,
                           double       *longitude,
                           double       *zoom)
 {
-  g_return_val_if_fail (CARAVAN_IS_EVENT (self), FALSE);
-
-  if (latitude != NULL)
-    *latitude = self->has_camera ? self->camera_latitude : NAN;
-  if (longitude != NULL)
-    *longitude = self->has_camera ? self->camera_longitude : NAN;
-  if (zoom != NULL)
-    *zoom = self->has_camera ? self->camera_zoom : NAN;
-  return self->has_camera;
+  return caravan_event_get_camera_at (self, NULL, latitude, longitude, zoom);
 }

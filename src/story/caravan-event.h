@@ -36,8 +36,20 @@ CaravanPlace       *caravan_event_get_first_place (CaravanEvent *self);
 gboolean            caravan_event_has_place       (CaravanEvent *self,
                                                    CaravanPlace *place);
 
-/* Camera for this event: returns FALSE when the story gives none. @latitude/@longitude are
- * NaN when only a zoom is given (centre on the first place then). */
+/* Web maps (Web Mercator) show latitudes up to this; a camera never goes beyond it. */
+#define CARAVAN_CAMERA_MAX_LATITUDE 85.0511287798
+/* The zoom on a place when the story gives none. */
+#define CARAVAN_EVENT_PLACE_ZOOM 6.0
+
+/* Where the map looks for this event, never NaN: the story's camera where it gives one, else
+ * centred on @place (NULL: the first place; neither: 0, 0) at CARAVAN_EVENT_PLACE_ZOOM; the
+ * latitude clamped to ±CARAVAN_CAMERA_MAX_LATITUDE. Returns whether the story gives a camera
+ * (maybe only a zoom). */
+gboolean            caravan_event_get_camera_at   (CaravanEvent *self,
+                                                   CaravanPlace *place,
+                                                   double       *latitude,
+                                                   double       *longitude,
+                                                   double       *zoom);
 gboolean            caravan_event_get_camera      (CaravanEvent *self,
                                                    double       *latitude,
                                                    double       *longitude,

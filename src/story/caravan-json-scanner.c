@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -277,9 +278,38 @@ scan_digits (Scanner *s)
   return s->pos > start;
 }
 
+/* json-glib wraps integers beyond 64 bits ("lat": 99999999999999999999999 read as about -1),
+ * so an integer literal must fit in a gint64. */
+static gboolean
+check_integer_range (Scanner *s,
+                     gsize    start)
+{
+  gsize len = s->pos - start;
+  char text[32];
+  char *end;
+
+  if (len < 19)
+    return TRUE;
+  if (len < sizeof text)
+    {
+      memcpy (text, s->data + start, len);
+      text[len] = '\0';
+      errno = 0;
+      g_ascii_strtoll (text, &end, 10);
+      if (errno != ERANGE && *end == '\0')
+        return TRUE;
+    }
+
+  fail (s, start, _("number out of range: an integer must lie within ±9223372036854775807"));
+  return FALSE;
+}
+
 static gboolean
 scan_number (Scanner *s)
 {
+  gsize start = s->pos;
+  gboolean integer = TRUE;
+
   if (s->data[s->pos] == '-')
     s->pos++;
 
@@ -291,6 +321,7 @@ scan_number (Scanner *s)
   if (s->pos < s->length && s->data[s->pos] == '.')
     {
       s->pos++;
+      integer = FALSE;
       if (!scan_digits (s))
         return fail_expected (s, _("a digit after the decimal point"));
     }
@@ -298,13 +329,14 @@ scan_number (Scanner *s)
   if (s->pos < s->length && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
     {
       s->pos++;
+      integer = FALSE;
       if (s->pos < s->length && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
         s->pos++;
       if (!scan_digits (s))
         return fail_expected (s, _("a digit in the exponent"));
     }
 
-  return TRUE;
+  return !integer || check_integer_range (s, start);
 }
 
 static gboolean

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-story-loader.c: turns story files into CaravanStory objects, collecting every problem
- * with its position. Checks run cheapest first: size, emptiness, UTF-8, a strict syntax and
- * nesting pass (caravan-json-scanner), json-glib, then the story's own rules. The scanner also
+ * with its position. Checks run cheapest first: file type and size (caravan-story-file), UTF-8,
+ * a strict syntax pass (caravan-json-scanner), json-glib, the story's own rules. The scanner
  * outlines the root object, so json-glib parses the long arrays a batch of items at a time
- * while the reader goes along. Positions of semantic problems come from a second scanner pass
- * that only runs when there are problems. */
+ * while the reader goes along. Semantic problems get positions from a second scanner pass. */
 
 #define G_LOG_DOMAIN "caravan-story-loader"
 
@@ -16,6 +15,7 @@
 
 #include "caravan-json-scanner.h"
 #include "caravan-stories-resources.h"
+#include "caravan-story-file.h"
 #include "caravan-story-loader.h"
 #include "caravan-story-private.h"
 #include "caravan-story-problem.h"
@@ -255,11 +255,15 @@ check_document (const char          *data,
       return FALSE;
     }
 
-  if (length >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe) ||
-                       ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)))
+  /* byte order marks; UTF-32 LE starts like UTF-16 LE */
+  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0 ||
+                      (length >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0)))
     {
-      *problems = single_problem (CARAVAN_STORY_ERROR_INVALID_UTF8, 1, 1,
-                                  _("the file is UTF-16; stories must be UTF-8"));
+      gboolean utf32 = length >= 4 && (data[0] == '\0' || (data[2] == '\0' && data[3] == '\0'));
+
+      *problems = single_problem (CARAVAN_STORY_ERROR_INVALID_UTF8, 1, 1, utf32
+                                    ? _("the file is UTF-32; stories must be UTF-8")
+                                    : _("the file is UTF-16; stories must be UTF-8"));
       return FALSE;
     }
 
@@ -443,44 +447,29 @@ load_file (GFile        *file,
            GCancellable *cancellable,
            LoadResult   *result)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  goffset size = 0;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL)
-    size = g_file_info_get_size (info);
-
-  if (size > CARAVAN_STORY_MAX_SIZE)
+  bytes = caravan_story_file_read (file, CARAVAN_STORY_MAX_SIZE, cancellable, &error);
+  if (bytes != NULL)
+    load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), result);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *size_text = g_format_size (size);
-      g_autofree char *limit = g_format_size (CARAVAN_STORY_MAX_SIZE);
-      g_autofree char *message =
-        g_strdup_printf (_("the file is too large (%s); stories are limited to %s"),
-                         size_text, limit);
-
-      result->problems = single_problem (CARAVAN_STORY_ERROR_TOO_LARGE, 1, 1, message);
-      result->error = summarise_problems (result->problems);
-      return;
+      result->problems = G_LIST_MODEL (g_list_store_new (CARAVAN_TYPE_STORY_PROBLEM));
+      result->error = g_steal_pointer (&error);
     }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
-  if (bytes == NULL)
+  else
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          result->problems = G_LIST_MODEL (g_list_store_new (CARAVAN_TYPE_STORY_PROBLEM));
-          result->error = g_steal_pointer (&error);
-          return;
-        }
-      result->problems = single_problem (CARAVAN_STORY_ERROR_FAILED, 0, 0, error->message);
-      result->error = summarise_problems (result->problems);
-      return;
-    }
+      gboolean too_large = g_error_matches (error, CARAVAN_STORY_ERROR,
+                                            CARAVAN_STORY_ERROR_TOO_LARGE);
 
-  load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), result);
+      /* line 0: no position in the file (but too large is at 1:1, as for bytes) */
+      result->problems = single_problem (error->domain == CARAVAN_STORY_ERROR
+                                           ? (CaravanStoryError) error->code
+                                           : CARAVAN_STORY_ERROR_FAILED,
+                                         too_large, too_large, error->message);
+      result->error = summarise_problems (result->problems);
+    }
 }
 
 /* Hands @result to the caller's out parameters. */

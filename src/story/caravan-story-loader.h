@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 #define CARAVAN_STORY_MAX_DEPTH 32
 /* JSON values (numbers, strings, objects, …) in one story; bounds the memory of parsing. */
 #define CARAVAN_STORY_MAX_VALUES 2000000
+/* Characters in one string: running text (descriptions, excerpts, notes, credits) and
+ * everything else (titles, names, labels, ids, dates, links). */
+#define CARAVAN_STORY_MAX_TEXT_LENGTH 100000
+#define CARAVAN_STORY_MAX_NAME_LENGTH 1000
 #define CARAVAN_STORY_FORMAT_VERSION 1
 
 /* @problems (out, optional, transfer full): a GListModel of CaravanStoryProblem, set on success

@@ -31,6 +31,8 @@ typedef enum
   CARAVAN_STORY_ERROR_UNKNOWN_REFERENCE,
   CARAVAN_STORY_ERROR_UNKNOWN_FIELD,       /* only ever a warning */
   CARAVAN_STORY_ERROR_INVALID,             /* the summary code when several kinds occur */
+  CARAVAN_STORY_ERROR_NOT_A_FILE,          /* a folder, FIFO, device: refused before opening */
+  CARAVAN_STORY_ERROR_TOO_LONG,            /* a string over its cap (caravan-story-loader.h) */
 } CaravanStoryError;
 
 typedef enum

@@ -65,7 +65,12 @@ read_translations (CaravanStoryReader *l,
 
       if (!caravan_reader_node_is_string (node))
         caravan_reader_wrong_type (l, node, _("a string"));
-      else if (json_node_get_string (node)[0] == '\0')
+      else if (!caravan_reader_check_length (l, json_node_get_string (node),
+                                             CARAVAN_STORY_MAX_NAME_LENGTH))
+        {
+          /* reported */
+        }
+      else if (caravan_reader_text_is_blank (json_node_get_string (node)))
         caravan_reader_add_error (l, CARAVAN_STORY_ERROR_EMPTY_VALUE,
                                   _("“%s” must not be empty"), lang);
       else if (place != NULL && period)
@@ -214,15 +219,14 @@ read_tags (CaravanStoryReader *l,
     {
       JsonNode *node = json_array_get_element (array, i);
 
-      if (caravan_reader_node_is_string (node))
-        tags[n_tags++] = g_strdup (json_node_get_string (node));
-      else
-        {
-          gsize len = caravan_reader_push_index (l, i);
+      gsize len = caravan_reader_push_index (l, i);
 
-          caravan_reader_wrong_type (l, node, _("a string"));
-          caravan_reader_pop (l, len);
-        }
+      if (!caravan_reader_node_is_string (node))
+        caravan_reader_wrong_type (l, node, _("a string"));
+      else if (caravan_reader_check_length (l, json_node_get_string (node),
+                                            CARAVAN_STORY_MAX_NAME_LENGTH))
+        tags[n_tags++] = g_strdup (json_node_get_string (node));
+      caravan_reader_pop (l, len);
     }
   tags[n_tags] = NULL;
   caravan_reader_pop (l, key_len);
@@ -497,8 +501,8 @@ caravan_story_reader_read (CaravanStoryReader *l,
       caravan_reader_get_number (l, view, "lon", TRUE, -180, 180, &lon);
       caravan_reader_get_number (l, view, "zoom", TRUE, 0, 22, &zoom);
       caravan_reader_pop (l, len);
+      caravan_story_set_initial_view (l->story, lat, lon, zoom);
     }
-  caravan_story_set_initial_view (l->story, lat, lon, zoom);
 
   /* Order matters: references point backwards (events -> places, excerpts -> events). */
   caravan_reader_read_list (l, object, "articles", read_article);

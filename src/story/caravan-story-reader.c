@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "caravan-story-loader.h"
 #include "caravan-story-reader.h"
 
 /* About this much JSON text of a streamed array is parsed at a time: small enough for its
@@ -225,7 +226,9 @@ caravan_reader_get_string (CaravanStoryReader *l,
     }
 
   value = json_node_get_string (node);
-  if (required && value[strspn (value, " \t\r\n")] == '\0')
+  if (!caravan_reader_check_length (l, value, caravan_reader_max_length (key)))
+    value = NULL;
+  else if (required && caravan_reader_text_is_blank (value))
     {
       caravan_reader_add_error (l, CARAVAN_STORY_ERROR_EMPTY_VALUE,
                                 _("“%s” must not be empty"), key);
@@ -471,83 +474,6 @@ caravan_reader_read_list (CaravanStoryReader  *l,
       caravan_reader_pop (l, len);
     }
   caravan_reader_pop (l, key_len);
-}
-
-gpointer
-caravan_reader_lookup_article (CaravanStory *story,
-                               const char   *id)
-{
-  return caravan_story_lookup_article (story, id);
-}
-
-gpointer
-caravan_reader_lookup_place (CaravanStory *story,
-                             const char   *id)
-{
-  return caravan_story_lookup_place (story, id);
-}
-
-gpointer
-caravan_reader_lookup_event (CaravanStory *story,
-                             const char   *id)
-{
-  return caravan_story_lookup_event (story, id);
-}
-
-/* Resolves a string id via @lookup; reports unknown or mistyped references. @what is
- * untranslated (N_()), so that only a problem pays for gettext. */
-gpointer
-caravan_reader_resolve_reference (CaravanStoryReader *l,
-                                  JsonNode           *node,
-                                  CaravanLookupFunc   lookup,
-                                  const char         *what)
-{
-  gpointer object;
-
-  if (!caravan_reader_node_is_string (node))
-    {
-      caravan_reader_wrong_type (l, node, _("a string id"));
-      return NULL;
-    }
-
-  object = lookup (l->story, json_node_get_string (node));
-  if (object == NULL)
-    /* Translators: "unknown place “astna”"; the first %s is "place", "event" or "article" */
-    caravan_reader_add_error (l, CARAVAN_STORY_ERROR_UNKNOWN_REFERENCE, _("unknown %s “%s”"),
-                              _(what), json_node_get_string (node));
-  return object;
-}
-
-/* Reads a member holding an array of ids and resolves each. */
-GPtrArray *
-caravan_reader_read_references (CaravanStoryReader *l,
-                                JsonObject         *object,
-                                const char         *key,
-                                CaravanLookupFunc   lookup,
-                                const char         *what)
-{
-  JsonArray *array = caravan_reader_get_array (l, object, key, FALSE);
-  GPtrArray *result = g_ptr_array_new ();
-  gsize key_len;
-  guint n;
-
-  if (array == NULL)
-    return result;
-
-  key_len = caravan_reader_push_key (l, key);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      gsize len = caravan_reader_push_index (l, i);
-      gpointer found = caravan_reader_resolve_reference (l, json_array_get_element (array, i),
-                                                         lookup, what);
-
-      if (found != NULL)
-        g_ptr_array_add (result, found);
-      caravan_reader_pop (l, len);
-    }
-  caravan_reader_pop (l, key_len);
-  return result;
 }
 
 void

@@ -96,6 +96,14 @@ void          caravan_reader_wrong_type          (CaravanStoryReader *l,
                                                   JsonNode           *node,
                                                   const char         *expected);
 gboolean      caravan_reader_node_is_string      (JsonNode           *node);
+
+/* caravan-story-reader-text.c: the cap on a member's length (long for running text, short for
+ * names, ids and links); a check that reports a string over @max characters; blankness. */
+guint         caravan_reader_max_length          (const char         *key);
+gboolean      caravan_reader_check_length        (CaravanStoryReader *l,
+                                                  const char         *value,
+                                                  guint               max);
+gboolean      caravan_reader_text_is_blank       (const char         *value);
 void          caravan_reader_warn_unknown_fields (CaravanStoryReader *l,
                                                   JsonObject         *object,
                                                   const char * const *known);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "caravan-story.h"
+#include "caravan-story-file.h"
 #include "caravan-story-loader.h"
 #include "caravan-story-problem.h"
 #include "caravan-story-validate.h"
@@ -45,7 +46,7 @@ caravan_story_validate_files (const char * const *paths,
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(GFile) file = caravan_story_file_new_for_arg (paths[i]);
       g_autoptr(GListModel) problems = NULL;
       g_autoptr(CaravanStory) story = NULL;
       g_autoptr(GError) error = NULL;

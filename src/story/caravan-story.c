@@ -22,6 +22,7 @@ struct _CaravanStory
   double initial_latitude;
   double initial_longitude;
   double initial_zoom;
+  gboolean has_initial_view;
 
   GListStore *articles;
   GListStore *places;
@@ -212,6 +213,7 @@ caravan_story_init (CaravanStory *self)
   self->events = g_list_store_new (CARAVAN_TYPE_EVENT);
   self->excerpts = g_list_store_new (CARAVAN_TYPE_EXCERPT);
   self->routes = g_list_store_new (CARAVAN_TYPE_ROUTE);
+  self->initial_zoom = 3;
   self->article_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->place_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -269,6 +271,7 @@ caravan_story_set_initial_view (CaravanStory *self,
   self->initial_latitude = latitude;
   self->initial_longitude = longitude;
   self->initial_zoom = zoom;
+  self->has_initial_view = TRUE;
 }
 
 void
@@ -400,13 +403,13 @@ caravan_story_get_format_version (CaravanStory *self)
   return self->format_version;
 }
 
-void
+gboolean
 caravan_story_get_initial_view (CaravanStory *self,
                                 double       *latitude,
                                 double       *longitude,
                                 double       *zoom)
 {
-  g_return_if_fail (CARAVAN_IS_STORY (self));
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), FALSE);
 
   if (latitude != NULL)
     *latitude = self->initial_latitude;
@@ -414,6 +417,7 @@ caravan_story_get_initial_view (CaravanStory *self,
     *longitude = self->initial_longitude;
   if (zoom != NULL)
     *zoom = self->initial_zoom;
+  return self->has_initial_view;
 }
 
 GListModel *

@@ -22,7 +22,8 @@ const char     *caravan_story_get_language    (CaravanStory *self);
 const char     *caravan_story_get_credits     (CaravanStory *self);
 const char     *caravan_story_get_license     (CaravanStory *self);
 int             caravan_story_get_format_version (CaravanStory *self);
-void            caravan_story_get_initial_view (CaravanStory *self,
+/* FALSE when the story gives no initial_view (then 0, 0 at zoom 3): fit its places instead. */
+gboolean        caravan_story_get_initial_view (CaravanStory *self,
                                                double       *latitude,
                                                double       *longitude,
                                                double       *zoom);

@@ -7,7 +7,8 @@
 
 #include "caravan-uri.h"
 
-/* TRUE when @uri is an absolute http or https URI with a host. */
+/* TRUE when @uri is an absolute http or https URI with a host, and no spaces or control
+ * characters. */
 gboolean
 caravan_uri_is_web (const char *uri)
 {
@@ -16,6 +17,10 @@ caravan_uri_is_web (const char *uri)
 
   if (uri == NULL || *uri == '\0')
     return FALSE;
+  /* GUri lets raw spaces and control characters through; a link never has them */
+  for (const char *p = uri; *p != '\0'; p++)
+    if ((guchar) *p <= 0x20 || *p == 0x7f)
+      return FALSE;
 
   parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
   if (parsed == NULL)
