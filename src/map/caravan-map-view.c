@@ -12,6 +12,7 @@
 #include "caravan-date.h"
 #include "caravan-event.h"
 #include "caravan-map-source.h"
+#include "caravan-shortcuts.h"
 #include "caravan-map-view-private.h"
 #include "caravan-place.h"
 #include "caravan-route.h"
@@ -249,49 +250,18 @@ caravan_map_view_size_allocate (GtkWidget *widget,
   raise_tile_request_priority (self);
 }
 
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                CaravanMapView        *self)
+/* Arrow keys pan by a quarter of the view; the direction is (-1|0|1, -1|0|1). */
+static void
+caravan_map_view_pan_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
 {
-  double step = MIN (gtk_widget_get_width (GTK_WIDGET (self)),
-                     gtk_widget_get_height (GTK_WIDGET (self))) / 4.0;
+  CaravanMapView *self = CARAVAN_MAP_VIEW (widget);
+  double step = MIN (gtk_widget_get_width (widget), gtk_widget_get_height (widget)) / 4.0;
+  int dx, dy;
 
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      caravan_map_view_pan_by (self, -step, 0);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      caravan_map_view_pan_by (self, step, 0);
-      return TRUE;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      caravan_map_view_pan_by (self, 0, -step);
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      caravan_map_view_pan_by (self, 0, step);
-      return TRUE;
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      caravan_map_view_zoom_by (self, 1);
-      return TRUE;
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      caravan_map_view_zoom_by (self, -1);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  caravan_map_view_pan_by (self, CLAMP (dx, -1, 1) * step, CLAMP (dy, -1, 1) * step);
 }
 
 /* Whole zoom steps keep the offline tiles crisp (libshumate's own scroll zoom is fractional). */
@@ -458,12 +428,11 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", caravan_map_view_pan_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, caravan_map_view_zoom_in_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, caravan_map_view_zoom_out_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
   gtk_widget_class_install_action (widget_class, "map.fit-story", NULL, caravan_map_view_fit_story_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "map.fit-story", NULL);
+  caravan_shortcuts_add_bindings (widget_class, CARAVAN_SHORTCUTS_MAP);
 
   gtk_widget_class_set_css_name (widget_class, "caravan-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -516,10 +485,6 @@ caravan_map_view_init (CaravanMapView *self)
                                  G_CALLBACK (on_selection_range_changed), self, 0);
   g_signal_group_connect_object (self->selection_signals, "notify::filter-by-time",
                                  G_CALLBACK (on_selection_range_changed), self, 0);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
                                                 GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
