@@ -768,6 +768,26 @@ test_caption_legibility (void)
   caravan_test_iterate (50);
 }
 
+/* A quote ending in a quote of its own: the inner one nests (‘…’), the closing mark is not
+ * doubled, and the marks are the article's language's (English) whatever the UI language. */
+static void
+test_caption_quote_marks (void)
+{
+  CaravanPresentation *presentation;
+  const char *text;
+
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "khorgos-dry-port-opens"));
+  presentation = open_windowed (1024, 768);
+  text = gtk_label_get_text (find_label (GTK_WIDGET (presentation), "presentation-quote"));
+  g_test_message ("caption: %s", text);
+  g_assert_true (g_str_has_prefix (text, "“"));
+  g_assert_true (g_str_has_suffix (text, "dry port.’”"));
+  g_assert_nonnull (strstr (text, "‘world’s biggest"));
+  g_assert_null (strstr (text, "””"));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  caravan_test_iterate (50);
+}
+
 static void
 test_size_1024x768 (void)
 {
@@ -878,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/presentation/blank", test_blank);
   g_test_add_func ("/presentation/autoplay", test_autoplay);
   g_test_add_func ("/presentation/caption-legibility", test_caption_legibility);
+  g_test_add_func ("/presentation/caption-quote-marks", test_caption_quote_marks);
   g_test_add_func ("/presentation/size/1024x768", test_size_1024x768);
   g_test_add_func ("/presentation/size/1280x720", test_size_1280x720);
   g_test_add_func ("/presentation/size/1920x1080", test_size_1920x1080);
