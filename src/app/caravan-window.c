@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "caravan-accessible.h"
 #include "caravan-map-source.h"
 #include "caravan-map-theme.h"
 #include "caravan-selection.h"
@@ -313,12 +314,36 @@ caravan_window_class_init (CaravanWindowClass *klass)
   caravan_shortcuts_add_bindings (widget_class, CARAVAN_SHORTCUTS_WINDOW);
 }
 
+/* AdwSplitButton 1.2 gives its two halves no accessible names: "Present" and its menu. */
+static void
+name_split_button_parts (GtkWidget  *widget,
+                         const char *button_name,
+                         const char *menu_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          menu_name, -1);
+          name_split_button_parts (child, menu_name, menu_name);
+        }
+      else if (GTK_IS_BUTTON (child))
+        caravan_accessible_name_button (child, button_name);
+    }
+}
+
 static void
 caravan_window_init (CaravanWindow *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_split_button_parts (caravan_accessible_find (GTK_WIDGET (self->header_bar),
+                                                    ADW_TYPE_SPLIT_BUTTON),
+                           _("Present"), _("More Presentation Options"));
+  caravan_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->selection = caravan_selection_new ();

@@ -237,6 +237,9 @@ caravan_map_view_update_pins (CaravanMapView *self)
         gtk_widget_add_css_class (pin, "selected");
       else
         gtk_widget_remove_css_class (pin, "selected");
+      /* Screen readers hear which pin is the selected place. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (pin), GTK_ACCESSIBLE_STATE_SELECTED, is_selected,
+                                   -1);
       measure_label (pin);
       /* caravan_map_view_declutter_pins() shows the name if it has room. */
       g_object_set_data (G_OBJECT (pin), "caravan-label-wanted", GINT_TO_POINTER (show_label));

@@ -65,6 +65,10 @@ struct _CaravanTimeline
 /* Drawing (caravan-timeline-snapshot.c). */
 void                   caravan_timeline_snapshot          (GtkWidget       *widget,
                                                            GtkSnapshot     *snapshot);
+/* What screen readers hear about the selection (caravan-timeline-announce.c). */
+char                  *caravan_timeline_describe_selection (CaravanStory *story,
+                                                            CaravanPlace *place,
+                                                            CaravanEvent *event);
 void                   caravan_timeline_ensure_metrics    (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_text   (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_layouts (CaravanTimeline *self);
