@@ -5,9 +5,11 @@
 #define G_LOG_DOMAIN "caravan-test-article-digest"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "caravan-article.h"
 #include "caravan-date.h"
+#include "caravan-event.h"
 #include "caravan-excerpt.h"
 #include "caravan-story.h"
 #include "caravan-story-loader.h"
@@ -220,12 +222,72 @@ test_altered_quotes_fail (void)
   digest_clear (&digest);
 }
 
+/* TRUE when @quote is a verbatim run of one of the story's excerpts (themselves checked
+ * against the article): the check for quotes too short for the digest's three-token runs. */
+static gboolean
+is_in_an_excerpt (CaravanStory *story,
+                  const char   *quote)
+{
+  GListModel *excerpts = caravan_story_get_excerpts (story);
+
+  for (guint i = 0; i < g_list_model_get_n_items (excerpts); i++)
+    {
+      g_autoptr(CaravanExcerpt) excerpt = g_list_model_get_item (excerpts, i);
+
+      if (strstr (caravan_excerpt_get_text (excerpt), quote) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every step has speaker notes, and whatever they put in “ ” is the article's own words. */
+static void
+test_notes_quote_the_article (void)
+{
+  g_autoptr(CaravanStory) story = load_bundled ();
+  GListModel *events = caravan_story_get_events (story);
+  Digest digest = { 0 };
+  guint n_quotes = 0;
+
+  digest_load (&digest);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(CaravanEvent) event = g_list_model_get_item (events, i);
+      const char *notes = caravan_event_get_notes (event);
+      const char *p;
+
+      g_assert_nonnull (notes);
+      g_assert_cmpuint (g_utf8_strlen (notes, -1), >=, 80);
+      for (p = strstr (notes, "“"); p != NULL; p = strstr (p, "“"))
+        {
+          const char *start = p + strlen ("“");
+          const char *end = strstr (start, "”");
+          g_autofree char *quote = NULL;
+          g_autoptr(GPtrArray) tokens = NULL;
+
+          g_assert_nonnull (end);
+          quote = g_strndup (start, end - start);
+          tokens = tokenize (quote);
+          g_test_message ("%s: “%s”", caravan_event_get_id (event), quote);
+          if (tokens->len >= GRAM)
+            g_assert_cmpint (find_unquoted_run (&digest, quote), ==, -1);
+          else
+            g_assert_true (is_in_an_excerpt (story, quote));
+          n_quotes++;
+          p = end;
+        }
+    }
+  g_assert_cmpuint (n_quotes, >=, 20);
+  digest_clear (&digest);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/article-digest/metadata", test_metadata);
   g_test_add_func ("/article-digest/excerpts-verbatim", test_excerpts_verbatim);
+  g_test_add_func ("/article-digest/notes-quote-the-article", test_notes_quote_the_article);
   g_test_add_func ("/article-digest/altered-quotes-fail", test_altered_quotes_fail);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "caravan-presenter-view.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
+#include "caravan-step-map.h"
 #include "caravan-test-utils.h"
 #include "caravan-window.h"
 
@@ -851,6 +852,26 @@ test_caption_legibility (void)
   caravan_test_iterate (50);
 }
 
+/* A quote ending in a quote of its own: the inner one nests (‘…’), the closing mark is not
+ * doubled, and the marks are the article's language's (English) whatever the UI language. */
+static void
+test_caption_quote_marks (void)
+{
+  CaravanPresentation *presentation;
+  const char *text;
+
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "khorgos-dry-port-opens"));
+  presentation = open_windowed (1024, 768);
+  text = gtk_label_get_text (find_label (GTK_WIDGET (presentation), "presentation-quote"));
+  g_test_message ("caption: %s", text);
+  g_assert_true (g_str_has_prefix (text, "“"));
+  g_assert_true (g_str_has_suffix (text, "dry port.’”"));
+  g_assert_nonnull (strstr (text, "‘world’s biggest"));
+  g_assert_null (strstr (text, "””"));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  caravan_test_iterate (50);
+}
+
 static void
 test_size_1024x768 (void)
 {
@@ -877,25 +898,45 @@ test_size_3840x2160 (void)
 }
 
 /* The presenter view follows the same selection: notes, next event, step count, clock. */
+static gboolean
+picture_has_paintable_of (gpointer user_data)
+{
+  GtkPicture *picture = user_data;
+  GdkPaintable *paintable = gtk_picture_get_paintable (picture);
+
+  return paintable != NULL && gdk_paintable_get_intrinsic_width (paintable) > 0;
+}
+
+/* The presenter's window: what the room sees (live, blanked or not), the current step and its
+ * notes, the next step's map and title, time against the target, the step list to jump to. */
 static void
 test_presenter_view (void)
 {
   CaravanSelection *selection = get_selection ();
   CaravanPresenterView *view = caravan_presenter_view_new (selection);
+  CaravanPresentation *audience;
   CaravanEvent *event = caravan_story_lookup_event (get_story (), "csto-deployed-to-almaty");
+  GListModel *events = caravan_story_get_events (get_story ());
   g_autoptr(CaravanEvent) next = NULL;
+  g_autoptr(CaravanEvent) picked = NULL;
   g_autofree char *progress = NULL;
-  guint index;
-
-  gtk_window_set_default_size (GTK_WINDOW (view), 1280, 800);
-  gtk_window_present (GTK_WINDOW (view));
-  g_assert_true (caravan_test_wait_until (is_drawn, view, 5000));
+  GtkPicture *picture;
+  GtkListBox *steps;
+  GtkWidget *next_map;
+  GdkPaintable *paintable;
+  guint index, n_rows = 0;
 
   caravan_selection_select_event (selection, event);
-  caravan_test_iterate (100);
+  audience = open_windowed (1024, 768);
+  gtk_window_set_default_size (GTK_WINDOW (view), 1280, 800);
+  caravan_presenter_view_set_audience (view, GTK_WIDGET (audience));
+  gtk_window_present (GTK_WINDOW (view));
+  g_assert_true (caravan_test_wait_until (is_drawn, view, 5000));
+  caravan_test_iterate (300);
+
   index = caravan_story_get_event_index (get_story (), event);
-  next = g_list_model_get_item (caravan_story_get_events (get_story ()), index + 1);
-  progress = g_strdup_printf ("%u / %u", index + 1, g_list_model_get_n_items (caravan_story_get_events (get_story ())));
+  next = g_list_model_get_item (events, index + 1);
+  progress = g_strdup_printf ("%u / %u", index + 1, g_list_model_get_n_items (events));
 
   g_assert_nonnull (caravan_event_get_notes (event));
   g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-notes")), ==,
@@ -905,17 +946,84 @@ test_presenter_view (void)
   g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-next")), ==,
                    caravan_event_get_title (next));
   g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-progress")), ==, progress);
+  caravan_presenter_view_reset_timer (view);
   g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-elapsed")), ==, "0:00:00");
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-remaining")), ==,
+                   "0:20:00 left of 0:20:00");
   g_assert_cmpuint (strlen (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-clock"))), ==, 5);
+
+  /* Notes are large: at least 1.5 times the window's body text. */
+  {
+    GtkLabel *notes = find_label (GTK_WIDGET (view), "presenter-notes");
+    GtkLabel *date = find_label (GTK_WIDGET (view), "presenter-date");
+    PangoFontDescription *notes_font = pango_context_get_font_description (
+      pango_layout_get_context (gtk_label_get_layout (notes)));
+    int notes_size = pango_font_description_get_size (notes_font);
+    int body_size = pango_font_description_get_size (pango_context_get_font_description (
+      gtk_widget_get_pango_context (GTK_WIDGET (view))));
+
+    g_test_message ("notes %.1f pt, body %.1f pt", notes_size / (double) PANGO_SCALE,
+                    body_size / (double) PANGO_SCALE);
+    g_assert_cmpint (notes_size, >=, body_size * 3 / 2);
+    g_assert_nonnull (date);
+  }
+
+  /* The live picture is the audience window itself, at its size. */
+  picture = GTK_PICTURE (caravan_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PICTURE, "presenter-audience"));
+  g_assert_true (caravan_test_wait_until (picture_has_paintable_of, picture, 2000));
+  paintable = gtk_picture_get_paintable (picture);
+  g_assert_true (GTK_IS_WIDGET_PAINTABLE (paintable));
+  g_assert_true (gtk_widget_paintable_get_widget (GTK_WIDGET_PAINTABLE (paintable)) == GTK_WIDGET (audience));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 1024);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (picture)), >, 300);
+
+  /* The next step's map shows its place: not one flat colour. */
+  next_map = caravan_test_find_widget (GTK_WIDGET (view), CARAVAN_TYPE_STEP_MAP, NULL);
+  g_assert_nonnull (next_map);
+  g_assert_true (caravan_step_map_get_event (CARAVAN_STEP_MAP (next_map)) == next);
+  g_assert_true (gtk_widget_get_visible (next_map) == (caravan_event_get_first_place (next) != NULL));
   caravan_test_save_screenshot (GTK_WIDGET (view), "presenter-view-1280x800");
+
+  /* The step list has every step; picking one moves both windows there. */
+  steps = GTK_LIST_BOX (caravan_test_find_widget (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, NULL));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (steps)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (events));
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (steps)), ==, (int) index);
+  g_signal_emit_by_name (steps, "row-activated", gtk_list_box_get_row_at_index (steps, 3));
+  caravan_test_iterate (100);
+  picked = g_list_model_get_item (events, 3);
+  g_assert_true (caravan_selection_get_event (selection) == picked);
+  g_assert_cmpuint (caravan_presentation_get_step (audience), ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-current")), ==,
+                   caravan_event_get_title (picked));
+
+  /* Blanking shows in the picture and says so. */
+  caravan_presentation_set_blank (audience, CARAVAN_PRESENTATION_BLANK_BLACK);
+  caravan_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_label (GTK_WIDGET (view), "presenter-blanked"))));
+  caravan_test_save_screenshot (GTK_WIDGET (view), "presenter-view-blanked");
+  caravan_presentation_set_blank (audience, CARAVAN_PRESENTATION_BLANK_NONE);
+  caravan_test_iterate (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_label (GTK_WIDGET (view), "presenter-blanked"))));
+
+  /* The target length sets what is left. */
+  caravan_presenter_view_set_target_minutes (view, 45);
+  g_assert_cmpfloat (caravan_presenter_view_get_target_minutes (view), ==, 45);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-remaining")),
+                                   " left of 0:45:00"));
 
   /* Both stay in step: a step elsewhere shows here. */
   caravan_selection_next_event (selection);
   caravan_test_iterate (50);
+  g_clear_object (&next);
+  next = g_list_model_get_item (events, 4);
   g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-current")), ==,
                    caravan_event_get_title (next));
 
   gtk_window_destroy (GTK_WINDOW (view));
+  gtk_window_destroy (GTK_WINDOW (audience));
   caravan_test_iterate (50);
 }
 
@@ -937,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/presentation/blank", test_blank);
   g_test_add_func ("/presentation/autoplay", test_autoplay);
   g_test_add_func ("/presentation/caption-legibility", test_caption_legibility);
+  g_test_add_func ("/presentation/caption-quote-marks", test_caption_quote_marks);
   g_test_add_func ("/presentation/size/1024x768", test_size_1024x768);
   g_test_add_func ("/presentation/size/1280x720", test_size_1280x720);
   g_test_add_func ("/presentation/size/1920x1080", test_size_1920x1080);

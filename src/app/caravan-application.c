@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "caravan-shortcuts.h"
 #include "caravan-application.h"
 #include "caravan-event.h"
 #include "caravan-basemap.h"
@@ -452,10 +453,7 @@ caravan_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
-                                         (const char *[]) { "<Control>question", NULL });
+  caravan_shortcuts_set_accels (GTK_APPLICATION (self));
 }
 
 static void

@@ -9,9 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "caravan-accessible.h"
 #include "caravan-map-source.h"
 #include "caravan-map-theme.h"
 #include "caravan-selection.h"
+#include "caravan-shortcuts.h"
 #include "caravan-place.h"
 #include "caravan-story.h"
 #include "caravan-story-loader.h"
@@ -281,32 +283,42 @@ caravan_window_class_init (CaravanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, excerpts_panel);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, caravan_window_open_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL,
                                    caravan_window_open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
                                    caravan_window_dismiss_problems_action);
   gtk_widget_class_install_action (widget_class, "win.fit-story", NULL,
                                    caravan_window_fit_story_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-story", NULL);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL,
                                    caravan_window_next_event_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "win.next-event", NULL);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL,
                                    caravan_window_previous_event_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "win.previous-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
-                                       "win.filter-by-time", NULL);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, caravan_window_present_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_install_action (widget_class, "win.present-from-start", NULL,
                                    caravan_window_present_from_start_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK,
-                                       "win.present-from-start", NULL);
   gtk_widget_class_install_action (widget_class, "win.check-presentation", NULL,
                                    caravan_window_check_presentation_action);
+  caravan_shortcuts_add_bindings (widget_class, CARAVAN_SHORTCUTS_WINDOW);
+}
+
+/* AdwSplitButton 1.2 gives its two halves no accessible names: "Present" and its menu. */
+static void
+name_split_button_parts (GtkWidget  *widget,
+                         const char *button_name,
+                         const char *menu_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          menu_name, -1);
+          name_split_button_parts (child, menu_name, menu_name);
+        }
+      else if (GTK_IS_BUTTON (child))
+        caravan_accessible_name_button (child, button_name);
+    }
 }
 
 static void
@@ -315,6 +327,10 @@ caravan_window_init (CaravanWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_split_button_parts (caravan_accessible_find (GTK_WIDGET (self->header_bar),
+                                                    ADW_TYPE_SPLIT_BUTTON),
+                           _("Present"), _("More Presentation Options"));
+  caravan_accessible_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->selection = caravan_selection_new ();
@@ -338,11 +354,16 @@ caravan_window_init (CaravanWindow *self)
 CaravanWindow *
 caravan_window_new (CaravanApplication *application)
 {
+  GtkShortcutsWindow *overlay;
   CaravanWindow *self;
 
   g_return_val_if_fail (CARAVAN_IS_APPLICATION (application), NULL);
 
   self = g_object_new (CARAVAN_TYPE_WINDOW, "application", application, NULL);
+  /* The application has given the window its shortcuts window (gtk/help-overlay.ui) by now. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (overlay != NULL)
+    caravan_shortcuts_fill_window (GTK_WIDGET (overlay));
   restore_window_state (self);
   add_state_actions (self);
   update_map_theme (self);

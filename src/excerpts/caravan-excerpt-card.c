@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "caravan-accessible.h"
+
 #include "caravan-article.h"
 #include "caravan-date.h"
 #include "caravan-event.h"
@@ -24,6 +26,8 @@ struct _CaravanExcerptCard
 
   GtkWidget        *box;
   GtkLabel         *quote_label;
+  GtkWidget        *map_button;
+  GtkWidget        *timeline_button;
   GtkLabel         *source_label;
   GtkWidget        *note_box;
   GtkLabel         *note_label;
@@ -53,6 +57,53 @@ describe_source (CaravanExcerpt *excerpt)
                             caravan_place_get_display_name (caravan_excerpt_get_place (excerpt, i), NULL));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The first words of the quote, enough to tell excerpts apart when heard. */
+static char *
+dup_opening_words (const char *text)
+{
+  const guint max_words = 6;
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+  g_autoptr(GString) opening = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (n == max_words)
+        {
+          g_string_append (opening, "…");
+          break;
+        }
+      if (n++ > 0)
+        g_string_append_c (opening, ' ');
+      g_string_append (opening, words[i]);
+    }
+  return g_string_free (g_steal_pointer (&opening), FALSE);
+}
+
+/* Names the card and its buttons after the excerpt, so a screen reader user hears which
+ * excerpt a "Show on Map" belongs to. The names keep the buttons' visible words. */
+static void
+name_for_excerpt (CaravanExcerptCard *self)
+{
+  g_autofree char *opening = dup_opening_words (caravan_excerpt_get_text (self->excerpt));
+  /* Translators: screen reader name of an excerpt card: "Excerpt: “The first words…”" */
+  g_autofree char *card = g_strdup_printf (_("Excerpt: “%s”"), opening);
+  /* Translators: screen reader name of a card's button: "Show on Map: “The first words…”" */
+  g_autofree char *map = g_strdup_printf (_("Show on Map: “%s”"), opening);
+  /* Translators: screen reader name of a card's button */
+  g_autofree char *timeline = g_strdup_printf (_("Show on Timeline: “%s”"), opening);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, card,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  caravan_excerpt_get_text (self->excerpt),
+                                  -1);
+  caravan_accessible_name_button (self->map_button, map);
+  caravan_accessible_name_button (self->timeline_button, timeline);
 }
 
 static void
@@ -104,6 +155,8 @@ caravan_excerpt_card_class_init (CaravanExcerptCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/caravan-excerpt-card.ui");
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, box);
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, map_button);
+  gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, timeline_button);
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, source_label);
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, note_box);
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, note_label);
@@ -153,9 +206,7 @@ caravan_excerpt_card_new (CaravanSelection *selection,
                                  caravan_excerpt_get_n_places (excerpt) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.show-on-timeline",
                                  caravan_excerpt_get_n_events (excerpt) > 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caravan_excerpt_get_text (excerpt),
-                                  -1);
+  name_for_excerpt (self);
 
   return GTK_WIDGET (self);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-map-view-camera.c: where the map looks: flights to the selection, the whole story,
- * whole-level zoom and panning by keyboard and scroll wheel. */
+ * whole-level zoom (also by scroll wheel) and panning. */
 
 #define G_LOG_DOMAIN "caravan-map-view"
 
@@ -115,51 +115,6 @@ caravan_map_view_queue_camera_update (CaravanMapView *self)
     self->camera_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_camera, self, NULL);
 }
 
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                CaravanMapView        *self)
-{
-  double step = MIN (gtk_widget_get_width (GTK_WIDGET (self)),
-                     gtk_widget_get_height (GTK_WIDGET (self))) / 4.0;
-
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      caravan_map_view_pan_by (self, -step, 0);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      caravan_map_view_pan_by (self, step, 0);
-      return TRUE;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      caravan_map_view_pan_by (self, 0, -step);
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      caravan_map_view_pan_by (self, 0, step);
-      return TRUE;
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      caravan_map_view_zoom_by (self, 1);
-      return TRUE;
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      caravan_map_view_zoom_by (self, -1);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 /* Whole zoom steps keep the offline tiles crisp (libshumate's own scroll zoom is fractional). */
 static gboolean
 on_scroll (GtkEventControllerScroll *controller,
@@ -182,13 +137,9 @@ caravan_map_view_cancel_camera_update (CaravanMapView *self)
 }
 
 void
-caravan_map_view_add_camera_controllers (CaravanMapView *self)
+caravan_map_view_add_scroll_controller (CaravanMapView *self)
 {
   GtkEventController *controller;
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
                                                 GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);

@@ -61,7 +61,7 @@ void        caravan_map_view_queue_camera_update (CaravanMapView *self);
 void        caravan_map_view_cancel_camera_update (CaravanMapView *self);
 void        caravan_map_view_set_flying      (CaravanMapView *self,
                                               gboolean        flying);
-void        caravan_map_view_add_camera_controllers (CaravanMapView *self);
+void        caravan_map_view_add_scroll_controller (CaravanMapView *self);
 
 /* caravan-map-view-pins.c: the story's pins and routes */
 void        caravan_map_view_load_story      (CaravanMapView *self);

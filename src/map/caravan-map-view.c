@@ -12,6 +12,7 @@
 #include "caravan-date.h"
 #include "caravan-event.h"
 #include "caravan-map-source.h"
+#include "caravan-shortcuts.h"
 #include "caravan-map-view-private.h"
 #include "caravan-pin.h"
 #include "caravan-place.h"
@@ -173,6 +174,20 @@ caravan_map_view_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (GTK_WIDGET (self->map), width, height, baseline, NULL);
   /* The map's layers have queued their tile requests by now. */
   raise_tile_request_priority (self);
+}
+
+/* Arrow keys pan by a quarter of the view; the direction is (-1|0|1, -1|0|1). */
+static void
+caravan_map_view_pan_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CaravanMapView *self = CARAVAN_MAP_VIEW (widget);
+  double step = MIN (gtk_widget_get_width (widget), gtk_widget_get_height (widget)) / 4.0;
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  caravan_map_view_pan_by (self, CLAMP (dx, -1, 1) * step, CLAMP (dy, -1, 1) * step);
 }
 
 static void
@@ -340,12 +355,11 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", caravan_map_view_pan_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, caravan_map_view_zoom_in_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, caravan_map_view_zoom_out_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
   gtk_widget_class_install_action (widget_class, "map.fit-story", NULL, caravan_map_view_fit_story_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "map.fit-story", NULL);
+  caravan_shortcuts_add_bindings (widget_class, CARAVAN_SHORTCUTS_MAP);
 
   gtk_widget_class_set_css_name (widget_class, "caravan-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -399,7 +413,7 @@ caravan_map_view_init (CaravanMapView *self)
   g_signal_group_connect_object (self->selection_signals, "notify::filter-by-time",
                                  G_CALLBACK (on_selection_range_changed), self, 0);
 
-  caravan_map_view_add_camera_controllers (self);
+  caravan_map_view_add_scroll_controller (self);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -242,6 +242,8 @@ caravan_pin_set_selected (CaravanPin *self,
 
   self->selected = !!selected;
   set_css_class (self->button, "selected", self->selected);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_STATE_SELECTED,
+                               self->selected, -1);
 }
 
 gboolean

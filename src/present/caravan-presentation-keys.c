@@ -10,6 +10,7 @@
 
 #include "caravan-presentation-private.h"
 #include "caravan-selection.h"
+#include "caravan-shortcuts.h"
 
 #define MAX_TYPED_DIGITS 4
 
@@ -24,8 +25,9 @@ jump_to_typed_step (CaravanPresentation *self)
   caravan_presentation_update_progress (self);
 }
 
-/* One table for every presentation key; clickers send Page Up/Down, B or period. Runs in the
- * capture phase so the map's own arrow-key panning never sees these keys. */
+/* The presentation's keys come from the shortcut table (caravan-shortcuts.c), which the
+ * shortcuts window shows too. Runs in the capture phase so the map's own arrow-key panning
+ * never sees these keys. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -34,6 +36,7 @@ on_key_pressed (GtkEventControllerKey *controller,
                 CaravanPresentation   *self)
 {
   guint digit = gdk_keyval_to_unicode (keyval);
+  const CaravanShortcut *shortcut;
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
     return FALSE;
@@ -55,84 +58,32 @@ on_key_pressed (GtkEventControllerKey *controller,
       return TRUE;
     }
 
-  switch (keyval)
-    {
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      if (self->typed_step->len > 0)
-        {
-          jump_to_typed_step (self);
-          return TRUE;
-        }
-      G_GNUC_FALLTHROUGH;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-    case GDK_KEY_space:
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.next", NULL);
-      return TRUE;
-    case GDK_KEY_BackSpace:
-      if (self->typed_step->len > 0)
-        {
-          g_string_truncate (self->typed_step, self->typed_step->len - 1);
-          caravan_presentation_update_progress (self);
-          return TRUE;
-        }
-      G_GNUC_FALLTHROUGH;
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.previous", NULL);
-      return TRUE;
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.first", NULL);
-      return TRUE;
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.last", NULL);
-      return TRUE;
-    case GDK_KEY_b:
-    case GDK_KEY_B:
-    case GDK_KEY_period:
-    case GDK_KEY_KP_Decimal:
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.blank", "s", "black");
-      return TRUE;
-    case GDK_KEY_w:
-    case GDK_KEY_W:
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.blank", "s", "white");
-      return TRUE;
-    case GDK_KEY_p:
-    case GDK_KEY_P:
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.toggle-autoplay", NULL);
-      return TRUE;
-    case GDK_KEY_l:
-    case GDK_KEY_L:
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.toggle-loop", NULL);
-      return TRUE;
-    case GDK_KEY_t:
-    case GDK_KEY_T:
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.cycle-theme", NULL);
-      return TRUE;
-    case GDK_KEY_Escape:
-      if (self->typed_step->len > 0)
-        {
-          g_string_truncate (self->typed_step, 0);
-          caravan_presentation_update_progress (self);
-          return TRUE;
-        }
-      gtk_widget_activate_action (GTK_WIDGET (self), "presentation.leave", NULL);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  /* While a step number is being typed, Enter jumps, Backspace and Escape edit it. */
+  if (self->typed_step->len > 0)
+    switch (keyval)
+      {
+      case GDK_KEY_Return:
+      case GDK_KEY_KP_Enter:
+      case GDK_KEY_ISO_Enter:
+        jump_to_typed_step (self);
+        return TRUE;
+      case GDK_KEY_BackSpace:
+        g_string_truncate (self->typed_step, self->typed_step->len - 1);
+        caravan_presentation_update_progress (self);
+        return TRUE;
+      case GDK_KEY_Escape:
+        g_string_truncate (self->typed_step, 0);
+        caravan_presentation_update_progress (self);
+        return TRUE;
+      default:
+        break;
+      }
+
+  shortcut = caravan_shortcuts_find (CARAVAN_SHORTCUTS_PRESENTATION, keyval, state);
+  if (shortcut == NULL)
+    return FALSE;
+  caravan_shortcuts_activate (shortcut, GTK_WIDGET (self));
+  return TRUE;
 }
 
 static gboolean
@@ -157,6 +108,14 @@ caravan_presentation_next_action (GtkWidget  *widget,
                                   GVariant   *parameter)
 {
   caravan_selection_next_event (CARAVAN_PRESENTATION (widget)->selection);
+}
+
+static void
+caravan_presentation_go_to_step_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  caravan_presentation_go_to_step (CARAVAN_PRESENTATION (widget), g_variant_get_uint32 (parameter));
 }
 
 static void
@@ -254,6 +213,9 @@ caravan_presentation_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL,
                                    caravan_presentation_previous_action);
   gtk_widget_class_install_action (widget_class, "presentation.first", NULL, caravan_presentation_first_action);
+  /* Steps count from 0 here; the presenter types them from 1. */
+  gtk_widget_class_install_action (widget_class, "presentation.go-to-step", "u",
+                                   caravan_presentation_go_to_step_action);
   gtk_widget_class_install_action (widget_class, "presentation.last", NULL, caravan_presentation_last_action);
   gtk_widget_class_install_action (widget_class, "presentation.blank", "s", caravan_presentation_blank_action);
   gtk_widget_class_install_action (widget_class, "presentation.toggle-autoplay", NULL,

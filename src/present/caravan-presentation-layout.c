@@ -9,10 +9,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "caravan-article.h"
 #include "caravan-event.h"
 #include "caravan-excerpt.h"
 #include "caravan-place.h"
 #include "caravan-presentation-private.h"
+#include "caravan-quote.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
 
@@ -161,9 +163,12 @@ caravan_presentation_update_caption (CaravanPresentation *self)
   if (g_list_model_get_n_items (excerpts) > 0)
     {
       g_autoptr(CaravanExcerpt) excerpt = g_list_model_get_item (excerpts, 0);
+      CaravanArticle *article = caravan_excerpt_get_article (excerpt);
+      const char *language = article ? caravan_article_get_language (article) : NULL;
 
-      /* Translators: a quotation from an article */
-      quote = g_strdup_printf (_("“%s”"), caravan_excerpt_get_text (excerpt));
+      /* The quote's marks are those of its own language, not of the user's. */
+      quote = caravan_quote_format (caravan_excerpt_get_text (excerpt),
+                                    language ? language : caravan_story_get_language (story));
       gtk_widget_add_css_class (GTK_WIDGET (self->quote_label), "quote");
     }
   else

@@ -317,6 +317,7 @@ caravan_presentation_new (CaravanSelection *selection,
       if (other != NULL)
         {
           self->presenter_view = g_object_ref_sink (caravan_presenter_view_new (selection));
+          caravan_presenter_view_set_audience (self->presenter_view, GTK_WIDGET (self));
           caravan_presentation_add_key_controller (self, GTK_WIDGET (self->presenter_view));
           gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->presenter_view), other);
         }

@@ -18,6 +18,7 @@ struct _CaravanArticle
   char *author;
   char *publication;
   char *url;
+  char *language;
   CaravanDate date;
   gboolean has_date;
 };
@@ -46,6 +47,7 @@ caravan_article_finalize (GObject *object)
   g_free (self->author);
   g_free (self->publication);
   g_free (self->url);
+  g_free (self->language);
 
   G_OBJECT_CLASS (caravan_article_parent_class)->finalize (object);
 }
@@ -169,4 +171,23 @@ caravan_article_get_date (CaravanArticle *self)
 {
   g_return_val_if_fail (CARAVAN_IS_ARTICLE (self), NULL);
   return self->has_date ? &self->date : NULL;
+}
+
+/* The language of the article's text (BCP 47), or NULL when the story does not say: the
+ * article is then in the story's language. */
+const char *
+caravan_article_get_language (CaravanArticle *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_ARTICLE (self), NULL);
+  return self->language;
+}
+
+void
+caravan_article_set_language (CaravanArticle *self,
+                              const char     *language)
+{
+  g_return_if_fail (CARAVAN_IS_ARTICLE (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language);
 }

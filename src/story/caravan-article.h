@@ -21,4 +21,7 @@ const char        *caravan_article_get_url         (CaravanArticle *self);
 /* May be NULL when the article is undated. */
 const CaravanDate *caravan_article_get_date        (CaravanArticle *self);
 
+/* BCP 47 language of the article, or NULL: the story's language. */
+const char        *caravan_article_get_language    (CaravanArticle *self);
+
 G_END_DECLS

@@ -20,6 +20,8 @@ CaravanArticle *caravan_article_new            (const char        *id,
                                                 const char        *publication,
                                                 const char        *url,
                                                 const CaravanDate *date);
+void            caravan_article_set_language   (CaravanArticle    *self,
+                                                const char        *language);
 
 CaravanPlace   *caravan_place_new              (const char        *id,
                                                 const char        *name,

@@ -20,7 +20,7 @@ static const char * const story_fields[] = {
 };
 static const char * const view_fields[] = { "lat", "lon", "zoom", NULL };
 static const char * const article_fields[] = {
-  "id", "title", "author", "publication", "date", "url", NULL
+  "id", "title", "author", "publication", "date", "url", "language", NULL
 };
 static const char * const place_fields[] = {
   "id", "name", "kind", "description", "lat", "lon", "featured", "names", "name_history", NULL
@@ -151,7 +151,7 @@ read_article (CaravanStoryReader *l,
               JsonObject         *object,
               guint               index)
 {
-  const char *id, *title, *author, *publication, *url;
+  const char *id, *title, *author, *publication, *url, *language;
   CaravanDate date;
   gboolean has_date;
 
@@ -161,12 +161,17 @@ read_article (CaravanStoryReader *l,
   author = caravan_reader_get_string (l, object, "author", FALSE);
   publication = caravan_reader_get_string (l, object, "publication", FALSE);
   url = caravan_reader_get_string (l, object, "url", FALSE);
+  language = caravan_reader_get_string (l, object, "language", FALSE);
   has_date = caravan_reader_get_date (l, object, "date", FALSE, &date);
 
   if (id != NULL && title != NULL)
-    caravan_story_add_article (l->story,
-                               caravan_article_new (id, title, author, publication, url,
-                                                    has_date ? &date : NULL));
+    {
+      CaravanArticle *article = caravan_article_new (id, title, author, publication, url,
+                                                     has_date ? &date : NULL);
+
+      caravan_article_set_language (article, language);
+      caravan_story_add_article (l->story, article);
+    }
 }
 
 static void

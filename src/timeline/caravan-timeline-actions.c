@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "caravan-selection.h"
+#include "caravan-shortcuts.h"
 #include "caravan-timeline-private.h"
 #include "caravan-timeline-range.h"
 
@@ -162,63 +163,29 @@ caravan_timeline_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL,
                                    caravan_timeline_zoom_in_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "timeline.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "timeline.zoom-in", NULL);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL,
                                    caravan_timeline_zoom_out_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0,
-                                       "timeline.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "timeline.zoom-out", NULL);
 
   gtk_widget_class_install_action (widget_class, "timeline.fit-all", NULL,
                                    caravan_timeline_fit_all_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.fit-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "timeline.fit-all", NULL);
 
   gtk_widget_class_install_action (widget_class, "timeline.fit-selection", NULL,
                                    caravan_timeline_fit_selection_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "timeline.fit-selection", NULL);
 
   gtk_widget_class_install_action (widget_class, "timeline.select-previous", NULL,
                                    caravan_timeline_select_previous_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0,
-                                       "timeline.select-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0,
-                                       "timeline.select-previous", NULL);
 
   gtk_widget_class_install_action (widget_class, "timeline.select-next", NULL,
                                    caravan_timeline_select_next_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0,
-                                       "timeline.select-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0,
-                                       "timeline.select-next", NULL);
 
   gtk_widget_class_install_action (widget_class, "timeline.select-first", NULL,
                                    caravan_timeline_select_first_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0,
-                                       "timeline.select-first", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0,
-                                       "timeline.select-first", NULL);
 
   gtk_widget_class_install_action (widget_class, "timeline.select-last", NULL,
                                    caravan_timeline_select_last_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0,
-                                       "timeline.select-last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0,
-                                       "timeline.select-last", NULL);
 
   gtk_widget_class_install_action (widget_class, "timeline.activate", NULL,
                                    caravan_timeline_activate_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.activate", NULL);
+  caravan_shortcuts_add_bindings (widget_class, CARAVAN_SHORTCUTS_TIMELINE);
 }

@@ -104,6 +104,11 @@ double                 caravan_timeline_text_width        (CaravanTimeline *self
 PangoLayout           *caravan_timeline_get_event_layout  (CaravanTimeline *self,
                                                            guint            index,
                                                            double           width);
+
+/* What screen readers hear about the selection (caravan-timeline-announce.c). */
+char                  *caravan_timeline_describe_selection (CaravanStory *story,
+                                                            CaravanPlace *place,
+                                                            CaravanEvent *event);
 void                   caravan_timeline_ensure_metrics    (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_text   (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_layouts (CaravanTimeline *self);

@@ -58,11 +58,14 @@ update_highlights (CaravanTimeline *self)
     self->highlighted[i] = place != NULL && caravan_event_has_place (self->events[i], place);
 }
 
-/* Announces the selected event to screen readers through the accessible description. */
+/* Announces the selected event, or the selected place's events, to screen readers through
+ * the accessible description. */
 static void
 update_selected_event (CaravanTimeline *self)
 {
   CaravanEvent *event = self->selection ? caravan_selection_get_event (self->selection) : NULL;
+  CaravanPlace *place;
+  g_autofree char *description = NULL;
 
   self->selected_index = G_MAXUINT;
   if (event != NULL && self->story != NULL)
@@ -73,24 +76,11 @@ update_selected_event (CaravanTimeline *self)
         self->selected_index = index;
     }
 
-  if (event != NULL)
-    {
-      g_autofree char *date = caravan_event_format_date (event);
-      /* Translators: read by screen readers: "Selected: <event title>, <date>". */
-      g_autofree char *description = g_strdup_printf (_("Selected: %s, %s"),
-                                                      caravan_event_get_title (event), date);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
-    }
-  else
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("No event selected. Use the arrow keys to walk through the events."),
-                                      -1);
-    }
+  place = self->selection ? caravan_selection_get_place (self->selection) : NULL;
+  description = caravan_timeline_describe_selection (self->story, place, event);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 static void
@@ -266,6 +256,7 @@ static void
 on_selection_place_changed (CaravanTimeline *self)
 {
   update_highlights (self);
+  update_selected_event (self);
   caravan_timeline_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
