@@ -18,6 +18,7 @@
 #include "caravan-story.h"
 #include "caravan-story-file.h"
 #include "caravan-story-validate.h"
+#include "caravan-convert-command.h"
 #include "caravan-window.h"
 
 struct _CaravanApplication
@@ -338,6 +339,21 @@ caravan_application_handle_local_options (GApplication *app,
       return status;
     }
 
+  if (g_variant_dict_contains (options, "convert"))
+    {
+      g_autofree const char **paths = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      int status;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+      status = caravan_convert_command (paths, out, err);
+      g_print ("%s", out->str);
+      if (err->len > 0)
+        g_printerr ("%s\n", err->str);
+      return status;
+    }
+
   if (g_variant_dict_contains (options, "render-map"))
     {
       const char *center = NULL, *size = NULL, *theme = NULL, *output = NULL;
@@ -490,6 +506,9 @@ caravan_application_init (CaravanApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check story files and print each problem as FILE:LINE:COLUMN: message"), NULL },
+    { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Convert a StoryMapJS, TimelineJS, GeoJSON, KML, KMZ or GPX file: --convert IN "
+         "OUT.caravan"), NULL },
     { "render-map", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Draw the base map centred at LAT,LON,ZOOM into a PNG file, without a window"),
       N_("LAT,LON,ZOOM") },

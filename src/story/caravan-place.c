@@ -379,3 +379,15 @@ caravan_place_get_name_period (CaravanPlace       *self,
     *until = period->has_until ? &period->until : NULL;
   return period->name;
 }
+
+GHashTable *
+caravan_place_get_translations (CaravanPlace *self,
+                                guint         period)
+{
+  g_return_val_if_fail (CARAVAN_IS_PLACE (self), NULL);
+
+  if (period == G_MAXUINT)
+    return self->translations;
+  g_return_val_if_fail (period < self->periods->len, NULL);
+  return g_array_index (self->periods, NamePeriod, period).translations;
+}

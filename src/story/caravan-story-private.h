@@ -38,6 +38,10 @@ guint           caravan_place_add_name_period  (CaravanPlace      *self,
                                                 const char        *name,
                                                 const CaravanDate *from,
                                                 const CaravanDate *until);
+/* Present-day names by language (@period == G_MAXUINT) or those of a name period; lang ->
+ * name, NULL when there are none. For the writer. */
+GHashTable     *caravan_place_get_translations (CaravanPlace      *self,
+                                                guint              period);
 void            caravan_place_add_period_translation (CaravanPlace *self,
                                                 guint              period,
                                                 const char        *lang,
