@@ -319,6 +319,9 @@ create_pin (CaravanMapView *self,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   label = gtk_label_new (caravan_place_get_display_name (place, NULL));
+  /* a name may be 1,000 characters long; the tooltip has it whole */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_widget_add_css_class (label, "pin-label");
   gtk_box_append (GTK_BOX (box), label);
   icon = gtk_image_new_from_icon_name ("caravan-pin-symbolic");
