@@ -3,7 +3,7 @@
 # test.sh: installs what is missing, builds Caravan and runs every test suite:
 #   1. all suites (unit, data, gui) of a normal build; each gui test brings its own headless X
 #      screen and session bus (tests/headless.sh), so nothing here depends on a display;
-#   2. the unit suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang build),
+#   2. the unit and stress suites again under AddressSanitizer + UndefinedBehaviorSanitizer (clang build),
 #      plus the libFuzzer targets for a bounded time;
 #   3. the offline Flatpak proof (build-aux/flatpak-local.sh): runtime from Debian packages,
 #      build, install, run in the sandbox, bundle, manifest and installed-tree checks.
@@ -28,7 +28,7 @@ run_suites _build
 
 CC=clang caravan_configure _build-asan -Db_sanitize=address,undefined -Db_lundef=false \
   -Dfuzzing=true -Dbuildtype=debug && meson compile -C "$CARAVAN_TOP/_build-asan" || exit 1
-run_suites _build-asan --setup=asan --suite unit --suite fuzz
+run_suites _build-asan --setup=asan --suite unit --suite stress --suite fuzz
 
 "$CARAVAN_TOP/build-aux/flatpak-local.sh" 2>&1 | tee "$CARAVAN_TOP/_build/flatpak-local.log"
 flatpak_summary=$(tail -n 1 "$CARAVAN_TOP/_build/flatpak-local.log")

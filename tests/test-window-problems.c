@@ -232,6 +232,49 @@ test_not_regular_files (void)
   g_rmdir (dir);
 }
 
+/* The longest strings the format allows (a 1,000-character title, 100,000-character
+ * description and excerpt) open, show and select while the window keeps drawing. */
+static void
+test_longest_strings (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("caravan-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.caravan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *title = g_strnfill (1000, 'T');
+  GString *text = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  CaravanStory *story;
+
+  for (guint i = 0; i < 100000 / 10; i++)
+    g_string_append (text, "word word ");
+  json = g_strdup_printf ("{\"format_version\": 1, \"title\": \"%s\",\n"
+                          "\"places\": [{\"id\": \"p\", \"name\": \"%s\", \"lat\": 43, \"lon\": 77,"
+                          " \"description\": \"%s\"}],\n"
+                          "\"events\": [{\"id\": \"e\", \"title\": \"%s\", \"date\": \"2020\","
+                          " \"place\": \"p\", \"description\": \"%s\", \"notes\": \"%s\"}],\n"
+                          "\"excerpts\": [{\"id\": \"x\", \"text\": \"%s\", \"places\": [\"p\"],"
+                          " \"events\": [\"e\"]}]}\n",
+                          title, title, text->str, title, text->str, text->str, text->str);
+  g_string_free (text, TRUE);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+
+  caravan_window_open_file (get_window (), file);
+  g_assert_true (caravan_test_wait_until (story_has_title, title, 20000));
+  assert_window_draws ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (get_window ())), <=, 3840);
+  story = caravan_selection_get_story (caravan_window_get_selection (get_window ()));
+  caravan_selection_select_event (caravan_window_get_selection (get_window ()),
+                                  caravan_story_lookup_event (story, "e"));
+  assert_window_draws ();
+  caravan_test_save_screenshot (GTK_WIDGET (get_window ()), "window-longest-strings");
+  /* no string, however long, widens the window beyond the screen */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (get_window ())), <=, 3840);
+
+  caravan_window_open_bundled (get_window ());
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/window/problems/many", test_many_problems);
   g_test_add_func ("/window/problems/not-regular-files", test_not_regular_files);
+  g_test_add_func ("/window/problems/longest-strings", test_longest_strings);
 
   ret = g_test_run ();
   g_clear_object (&app);

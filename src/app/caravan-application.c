@@ -29,6 +29,7 @@ struct _CaravanApplication
   GSignalGroup   *remote_signals;  /* the active selection, whose state the actions show */
   gboolean        opened_files;  /* files came on the command line: no bundled story */
   gboolean        present;       /* --present: start straight into presentation mode */
+  GtkWindow      *about;         /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (CaravanApplication, caravan_application, ADW_TYPE_APPLICATION)
@@ -151,6 +152,18 @@ get_active_selection (CaravanApplication *self)
   return window ? caravan_window_get_active_selection (window) : NULL;
 }
 
+/* Ids come from other programs: a log line never repeats more than the start of one. */
+static char *
+shorten_id (const char *id)
+{
+  g_autofree char *start = NULL;
+
+  if (strlen (id) <= 256)
+    return g_strdup (id);
+  start = g_utf8_substring (id, 0, 64);
+  return g_strdup_printf ("%s… (%zu bytes)", start, strlen (id));
+}
+
 static void
 caravan_application_select_place_action (GSimpleAction *action,
                                          GVariant      *parameter,
@@ -167,7 +180,9 @@ caravan_application_select_place_action (GSimpleAction *action,
   place = *id ? caravan_story_lookup_place (story, id) : NULL;
   if (*id && place == NULL)
     {
-      g_warning ("No place “%s” in this story", id);
+      g_autofree char *shown = shorten_id (id);
+
+      g_warning ("No place “%s” in this story", shown);
       return;
     }
   caravan_selection_select_place (selection, place);
@@ -189,7 +204,9 @@ caravan_application_select_event_action (GSimpleAction *action,
   event = *id ? caravan_story_lookup_event (story, id) : NULL;
   if (*id && event == NULL)
     {
-      g_warning ("No event “%s” in this story", id);
+      g_autofree char *shown = shorten_id (id);
+
+      g_warning ("No event “%s” in this story", shown);
       return;
     }
   caravan_selection_select_event (selection, event);
@@ -247,6 +264,13 @@ caravan_application_about_action (GSimpleAction *action,
   static const char *developers[] = { "The Caravan developers", NULL };
   GtkWidget *about;
 
+  /* one About window: activating About again brings it to the front */
+  if (self->about != NULL)
+    {
+      gtk_window_present (self->about);
+      return;
+    }
+
   /* Deprecated in libadwaita 1.6 for AdwAboutDialog, which 1.2 lacks; see docs/architecture.md. */
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
@@ -276,6 +300,8 @@ caravan_application_about_action (GSimpleAction *action,
                                       _("Map data is available under the Open Database License "
                                         "(https://www.openstreetmap.org/copyright). Tiles are only "
                                         "fetched when the online map is switched on."));
+  self->about = GTK_WINDOW (about);
+  g_object_add_weak_pointer (G_OBJECT (about), (gpointer *) &self->about);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -299,10 +325,12 @@ caravan_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = caravan_application_about_action },
   { .name = "quit", .activate = caravan_application_quit_action },
+  /* Setting the state selects too; the state then follows the selection, so an unknown id
+   * leaves it as it was. */
   { .name = "select-place", .activate = caravan_application_select_place_action,
-    .parameter_type = "s", .state = "''" },
+    .parameter_type = "s", .state = "''", .change_state = caravan_application_select_place_action },
   { .name = "select-event", .activate = caravan_application_select_event_action,
-    .parameter_type = "s", .state = "''" },
+    .parameter_type = "s", .state = "''", .change_state = caravan_application_select_event_action },
   { .name = "next-event", .activate = caravan_application_step_action },
   { .name = "previous-event", .activate = caravan_application_step_action },
   { .name = "first-event", .activate = caravan_application_step_action },
@@ -479,6 +507,7 @@ caravan_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->remote_signals);
+  g_clear_weak_pointer (&self->about);
 
   G_OBJECT_CLASS (caravan_application_parent_class)->dispose (object);
 }

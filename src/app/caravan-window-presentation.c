@@ -152,6 +152,7 @@ on_ready_check_done (GObject      *source,
                                    : _("Fix these in the story file before presenting."));
   label = gtk_label_new (body->str);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "presentation-check-list");

@@ -65,6 +65,9 @@ caravan_pin_init (CaravanPin *self)
 
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   self->name_label = gtk_label_new (NULL);
+  /* a name may be 1,000 characters long; the tooltip has it whole */
+  gtk_label_set_ellipsize (GTK_LABEL (self->name_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->name_label), 40);
   gtk_widget_add_css_class (self->name_label, "pin-label");
   gtk_box_append (GTK_BOX (box), self->name_label);
   self->icon = gtk_image_new_from_icon_name ("caravan-pin-symbolic");
