@@ -301,7 +301,7 @@ test_keys_and_leave (void)
   presentation = start_from_window ("win.present");
   first = event_index ("khorgos-dry-port-opens");
   assert_shows_step (presentation, first);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  /* The main window steps aside (minimized: test-two-monitors checks it comes back in place). */
 
   /* Fullscreen on the monitor. Xvfb has no window manager to honour the fullscreen request,
    * so this checks that GTK took the fullscreen state and sized the window to the monitor,

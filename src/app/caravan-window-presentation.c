@@ -23,7 +23,7 @@ on_presentation_close_request (GtkWindow     *presentation,
 {
   g_clear_object (&self->presentation);
   caravan_window_notify_active_selection (self);
-  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  gtk_window_unminimize (GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (self));
 
   return FALSE;
@@ -114,8 +114,10 @@ caravan_window_begin_presentation (CaravanWindow *self,
                            G_CALLBACK (on_presentation_close_request), self, 0);
   caravan_window_notify_active_selection (self);
   gtk_window_present (GTK_WINDOW (self->presentation));
-  /* Nothing to draw behind a fullscreen presentation: saves the CPU for the map's flights. */
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  /* Nothing to draw behind a fullscreen presentation: saves the CPU for the map's flights.
+   * Minimized, not hidden: a hidden X11 window comes back wherever the window manager
+   * places it (the top-left corner), a minimized one where it was. */
+  gtk_window_minimize (GTK_WINDOW (self));
 }
 
 static void
