@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The command line needs no display: --validate and --render-map, their output and exit codes.
+# The command line needs no display: --validate, --render-map and --convert, their output and
+# exit codes.
 set -u
 caravan=${1:?usage: check-cli.sh CARAVAN SOURCE_DIR}
 top=$2
@@ -59,5 +60,15 @@ check "--render-map into a missing folder fails" 1 "$caravan" --render-map 44,80
 grep -q "No such file or directory" "$tmp/err" || { echo "FAIL: no reason for the missing folder"; cat "$tmp/err"; status=1; }
 check "--render-map onto a full disk fails" 1 "$caravan" --render-map 44,80,7 --size 64x64 --output /dev/full
 grep -q "No space left on device" "$tmp/err" || { echo "FAIL: no reason for the full disk"; cat "$tmp/err"; status=1; }
+
+check "--convert turns a TimelineJS3 file into a story" 0 "$caravan" --convert "$top/tests/data/import/timelinejs3-houston.json" "$tmp/houston.caravan"
+grep -q "converted 0 places, 18 events" "$tmp/out" || { echo "FAIL: no summary from --convert"; cat "$tmp/out"; status=1; }
+grep -q "events\[0\]): dropped: media" "$tmp/out" || { echo "FAIL: no located note from --convert"; cat "$tmp/out"; status=1; }
+check "the converted story is valid" 0 "$caravan" --validate "$tmp/houston.caravan"
+check "--convert refuses a gigapixel story map" 1 "$caravan" --convert "$top/tests/data/import/storymapjs-seurat-gigapixel.json" "$tmp/seurat.caravan"
+grep -q "gigapixel" "$tmp/err" || { echo "FAIL: no reason for the refusal"; cat "$tmp/err"; status=1; }
+[ ! -e "$tmp/seurat.caravan" ] || { echo "FAIL: a refused import wrote a file"; status=1; }
+check "--convert needs two files" 2 "$caravan" --convert "$top/tests/data/import/gpx-route.gpx"
+check "--convert writes only .caravan files" 2 "$caravan" --convert "$top/tests/data/import/gpx-route.gpx" "$tmp/out.json"
 
 exit $status

@@ -55,8 +55,6 @@ caravan_window_open_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   CaravanWindow *self = CARAVAN_WINDOW (widget);
-  g_autoptr(GtkFileFilter) stories = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *dialog;
 
   /* GtkFileChooserNative goes through the file chooser portal inside a sandbox. */
@@ -65,13 +63,7 @@ caravan_window_open_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
 
-  gtk_file_filter_set_name (stories, _("Caravan Stories"));
-  gtk_file_filter_add_mime_type (stories, "application/x-caravan-story");
-  gtk_file_filter_add_suffix (stories, "caravan");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), stories);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  caravan_window_add_import_filters (GTK_FILE_CHOOSER (dialog));
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_file_chooser_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -5,6 +5,7 @@
 
 #include "caravan-application.h"
 #include "caravan-excerpts-panel.h"
+#include "caravan-import-report.h"
 #include "caravan-map-view.h"
 #include "caravan-presentation.h"
 #include "caravan-timeline.h"
@@ -73,6 +74,14 @@ void     caravan_window_show_story          (CaravanWindow *self,
                                              GFile         *file);
 void     caravan_window_start_loading       (CaravanWindow *self,
                                              GFile         *file);
+
+/* caravan-window-import.c: Open filters per format, the import report */
+void     caravan_window_add_import_filters  (GtkFileChooser *chooser);
+/* Shows what an import dropped or guessed, or why it failed; FALSE when there is nothing to
+ * say (a Caravan story that opened). */
+gboolean caravan_window_show_import_report  (CaravanWindow       *self,
+                                             CaravanImportReport *report,
+                                             const GError        *error);
 
 /* caravan-window-presentation.c */
 void     caravan_window_begin_presentation  (CaravanWindow *self,

@@ -12,6 +12,7 @@
 #include "caravan-place.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
+#include "caravan-import.h"
 #include "caravan-story-loader.h"
 #include "caravan-story-problem.h"
 
@@ -193,12 +194,12 @@ on_story_loaded (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(CaravanWindow) self = user_data;
-  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(CaravanImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CaravanStory) story = NULL;
   g_autoptr(GFile) file = NULL;
 
-  story = caravan_story_loader_load_file_finish (result, &problems, &error);
+  story = caravan_import_file_finish (result, &report, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -207,7 +208,7 @@ on_story_loaded (GObject      *source,
     {
       g_debug ("Loading %s failed: %s", file ? g_file_peek_path (file) : "?", error->message);
       /* A broken file never replaces the story on screen. */
-      caravan_window_show_problems (self, file, problems, error);
+      caravan_window_show_import_report (self, report, error);
       if (file != NULL && caravan_selection_get_story (self->selection) == NULL)
         {
           /* Nothing on screen yet: watch the broken file so that fixing it shows the story. */
@@ -218,6 +219,7 @@ on_story_loaded (GObject      *source,
     }
 
   caravan_window_show_story (self, story, file);
+  caravan_window_show_import_report (self, report, NULL);
 }
 
 void
@@ -233,6 +235,6 @@ caravan_window_start_loading (CaravanWindow *self,
     caravan_window_show_state (self, "loading");
 
   g_set_object (&self->loading_file, file);
-  caravan_story_loader_load_file_async (file, self->load_cancellable, on_story_loaded,
-                                        g_object_ref (self));
+  /* Caravan stories and the other tools' files alike (caravan-import.h). */
+  caravan_import_file_async (file, self->load_cancellable, on_story_loaded, g_object_ref (self));
 }

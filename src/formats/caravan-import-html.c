@@ -85,7 +85,7 @@ static const char * const dropped_elements[] = {
   "script", "iframe", "embed", "object", "form", "frame", "frameset", "applet", NULL
 };
 static const char * const silent_elements[] = {
-  "style", "head", "noscript", "template", "svg", "math", "img", "video", "audio", NULL
+  "style", "title", "noscript", "template", "svg", "math", "img", "video", "audio", NULL
 };
 static const char * const block_elements[] = {
   "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "tr", "section",
@@ -197,7 +197,11 @@ walk (Walker     *w,
       if (caravan_html_is_web_link ((const char *) href))
         {
           /* The address is written out, unless the text already is the address. */
-          if (strcmp (buffer->out->str + before, (const char *) href) != 0)
+          const char *label = buffer->out->str + before;
+
+          while (*label == ' ' || *label == '\n')
+            label++;
+          if (strcmp (label, (const char *) href) != 0)
             {
               buffer->space = before < buffer->out->len;
               buffer_append (buffer, "(");

@@ -29,6 +29,7 @@ typedef struct
   char *name;
   char *description;
   gboolean has_time;
+  gboolean time_failed;  /* its own time could not be read: it does not inherit one */
   CaravanDate time;
   GArray *points;      /* lat, lon pairs of Point geometries */
   GPtrArray *lines;    /* GArray of lat, lon pairs: LineStrings and gx:Tracks */
@@ -135,7 +136,7 @@ finish_placemark (Kml *k)
                                                               pm->location);
   g_autofree char *name = pm->name ? caravan_html_to_line (pm->name) : NULL;
   CaravanDate time;
-  gboolean has_time = pm->has_time || inherited_time (k, &time);
+  gboolean has_time = pm->has_time || (!pm->time_failed && inherited_time (k, &time));
   CaravanPlace *first_place = NULL;
   CaravanEvent *event = NULL;
 
@@ -207,6 +208,8 @@ set_time (Kml        *k,
 
   if (begin == NULL || !caravan_import_date_parse_iso (begin, &time, &problem))
     {
+      if (strcmp (owner, "Placemark") == 0 && k->pm.active)
+        k->pm.time_failed = TRUE;
       caravan_import_report_add (k->report, CARAVAN_IMPORT_NOTE_DROPPED, location,
                                  _("the time is left out: %s"),
                                  problem ? problem : _("a time span needs a <begin>"));

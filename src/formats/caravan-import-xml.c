@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "caravan-import.h"
 #include "caravan-import-xml.h"
@@ -36,17 +37,67 @@ on_reader_error (void                   *data,
   self->error_line = xmlTextReaderLocatorLineNumber (locator);
 }
 
+/* TRUE when a <!DOCTYPE> comes before the root element; sets @line to where it is. libxml2
+ * reads ahead, so this is checked before the parser sees any entity. */
+static gboolean
+has_doctype (const char *data,
+             gsize       length,
+             guint      *line)
+{
+  const char *p = data, *end = data + length;
+
+  *line = 1;
+  while (p < end)
+    {
+      const char *close = NULL;
+
+      if (*p == '\n')
+        (*line)++;
+      if (g_ascii_isspace (*p) || (guchar) *p >= 0x80)
+        {
+          p++;
+          continue;
+        }
+      if (*p != '<')
+        return FALSE;
+      if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
+        return TRUE;
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        close = g_strstr_len (p, end - p, "-->");
+      else if (end - p >= 2 && p[1] == '?')
+        close = g_strstr_len (p, end - p, "?>");
+      else
+        return FALSE;
+      if (close == NULL)
+        return FALSE;
+      for (; p < close; p++)
+        if (*p == '\n')
+          (*line)++;
+      p = close + 2;
+    }
+  return FALSE;
+}
+
 CaravanXmlReader *
 caravan_xml_reader_new (const char  *data,
                         gsize        length,
                         GError     **error)
 {
   CaravanXmlReader *self;
+  guint line;
 
   if (length > G_MAXINT)
     {
       g_set_error (error, CARAVAN_IMPORT_ERROR, CARAVAN_IMPORT_ERROR_TOO_LARGE,
                    _("the file is too large"));
+      return NULL;
+    }
+  if (has_doctype (data, length, &line))
+    {
+      g_set_error (error, CARAVAN_IMPORT_ERROR, CARAVAN_IMPORT_ERROR_UNSAFE, "%u: %s", line,
+                   _("the file declares a document type (<!DOCTYPE>). KML and GPX files have "
+                     "none, and its entities could expand without limit (“billion laughs”), "
+                     "so it is not read"));
       return NULL;
     }
   self = g_new0 (CaravanXmlReader, 1);
@@ -190,9 +241,15 @@ caravan_xml_reader_attribute (CaravanXmlReader *self,
   return copy;
 }
 
+/* The parser reads ahead of the reader, so its own position is not the node's: the node
+ * keeps the line of its start tag (libxml2 records no column). */
 char *
 caravan_xml_reader_location (CaravanXmlReader *self)
 {
-  return g_strdup_printf ("%d:%d", xmlTextReaderGetParserLineNumber (self->reader),
-                          MAX (xmlTextReaderGetParserColumnNumber (self->reader), 1));
+  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
+  long line = node != NULL ? xmlGetLineNo (node) : -1;
+
+  if (line <= 0)
+    line = xmlTextReaderGetParserLineNumber (self->reader);
+  return g_strdup_printf ("%ld", line);
 }

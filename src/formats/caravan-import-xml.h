@@ -29,7 +29,7 @@ gboolean          caravan_xml_reader_is_empty (CaravanXmlReader  *reader);
 char             *caravan_xml_reader_text     (CaravanXmlReader  *reader);
 char             *caravan_xml_reader_attribute (CaravanXmlReader *reader,
                                                const char        *name);
-/* "LINE:COLUMN" of the current node (owned by the caller). */
+/* The line of the current node's start tag, as text (owned by the caller). */
 char             *caravan_xml_reader_location (CaravanXmlReader  *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaravanXmlReader, caravan_xml_reader_free)
