@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define CARAVAN_MAP_SOURCE_MIN_ZOOM 3
-#define CARAVAN_MAP_SOURCE_MAX_ZOOM 10
+#define CARAVAN_MAP_SOURCE_MAX_ZOOM 12
 
 #define CARAVAN_TYPE_MAP_SOURCE (caravan_map_source_get_type ())
 G_DECLARE_FINAL_TYPE (CaravanMapSource, caravan_map_source, CARAVAN, MAP_SOURCE, ShumateMapSource)
