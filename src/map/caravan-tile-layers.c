@@ -14,11 +14,12 @@
 #define RELIEF_SHADOW_GAIN 5.0  /* alpha per grey level below flat (the data spans about ±50) */
 #define RELIEF_LIGHT_GAIN 6.0   /* and above it */
 
-/* The relief as two A8 masks per level, made once per map (the data stays immutable). */
+/* The relief, made once per map and theme (the data stays immutable): premultiplied ARGB
+ * cells in the theme's shadow or light colour, the cells then halved twice. One bilinear
+ * composite per tile, which pixman does fast. */
 typedef struct
 {
-  cairo_surface_t *shadow[RELIEF_LEVELS];
-  cairo_surface_t *light[RELIEF_LEVELS];
+  cairo_surface_t *levels[CARAVAN_MAP_N_THEMES][RELIEF_LEVELS];
 } Relief;
 
 static void
@@ -26,142 +27,134 @@ relief_free (gpointer data)
 {
   Relief *relief = data;
 
-  for (guint l = 0; l < RELIEF_LEVELS; l++)
-    {
-      g_clear_pointer (&relief->shadow[l], cairo_surface_destroy);
-      g_clear_pointer (&relief->light[l], cairo_surface_destroy);
-    }
+  for (guint t = 0; t < CARAVAN_MAP_N_THEMES; t++)
+    for (guint l = 0; l < RELIEF_LEVELS; l++)
+      g_clear_pointer (&relief->levels[t][l], cairo_surface_destroy);
   g_free (relief);
 }
 
-/* Halves a mask by averaging 2 × 2 cells. */
+static guint32
+premultiply (const CaravanMapColor *c,
+             double                 alpha)
+{
+  double a = CLAMP (c->alpha * alpha, 0, 1);
+
+  return (guint32) (a * 255 + 0.5) << 24 | (guint32) (c->red * a * 255 + 0.5) << 16 |
+         (guint32) (c->green * a * 255 + 0.5) << 8 | (guint32) (c->blue * a * 255 + 0.5);
+}
+
+/* Halves an ARGB surface by averaging 2 × 2 cells. */
 static cairo_surface_t *
-halve_mask (cairo_surface_t *src)
+halve (cairo_surface_t *src)
 {
   int w = cairo_image_surface_get_width (src), h = cairo_image_surface_get_height (src);
-  int sstride = cairo_image_surface_get_stride (src);
-  cairo_surface_t *dst = cairo_image_surface_create (CAIRO_FORMAT_A8, w / 2, h / 2);
-  int dstride = cairo_image_surface_get_stride (dst);
-  const guint8 *s = cairo_image_surface_get_data (src);
-  guint8 *d = cairo_image_surface_get_data (dst);
+  int sstride = cairo_image_surface_get_stride (src) / 4;
+  cairo_surface_t *dst = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w / 2, h / 2);
+  int dstride = cairo_image_surface_get_stride (dst) / 4;
+  const guint32 *s = (const guint32 *) cairo_image_surface_get_data (src);
+  guint32 *d = (guint32 *) cairo_image_surface_get_data (dst);
 
   cairo_surface_flush (dst);
   for (int y = 0; y < h / 2; y++)
     for (int x = 0; x < w / 2; x++)
       {
-        const guint8 *p = s + 2 * y * sstride + 2 * x;
+        const guint32 *p = s + 2 * y * sstride + 2 * x;
+        guint32 out = 0;
 
-        d[y * dstride + x] = (p[0] + p[1] + p[sstride] + p[sstride + 1] + 2) / 4;
+        for (int shift = 0; shift < 32; shift += 8)
+          out |= ((((p[0] >> shift) & 255) + ((p[1] >> shift) & 255) + ((p[sstride] >> shift) & 255) +
+                   ((p[sstride + 1] >> shift) & 255) + 2) / 4) << shift;
+        d[y * dstride + x] = out;
       }
   cairo_surface_mark_dirty (dst);
   return dst;
 }
 
-static const Relief *
-get_relief (CaravanBasemap *basemap)
+static cairo_surface_t *
+make_relief (const CaravanBasemapRelief *data,
+             const CaravanMapStyle      *style)
+{
+  const CaravanBasemapReliefHeader *h = data->header;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, h->width, h->height);
+  int stride = cairo_image_surface_get_stride (surface) / 4;
+  guint32 *pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  guint32 shades[256];
+
+  for (int v = 0; v < 256; v++)
+    shades[v] = v < 128 ? premultiply (&style->relief_shadow, MIN ((128 - v) * RELIEF_SHADOW_GAIN, 255) / 255)
+                        : premultiply (&style->relief_light, MIN ((v - 128) * RELIEF_LIGHT_GAIN, 255) / 255);
+  cairo_surface_flush (surface);
+  for (guint y = 0; y < h->height; y++)
+    for (guint x = 0; x < h->width; x++)
+      pixels[y * stride + x] = shades[data->cells[(gsize) y * h->stride + x]];
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+static cairo_surface_t *
+get_relief (CaravanBasemap  *basemap,
+            CaravanMapTheme  theme,
+            guint            level)
 {
   static GMutex lock;
-  const CaravanBasemapRelief *data = caravan_basemap_get_relief (basemap);
   Relief *relief;
-
-  if (data->header == NULL)
-    return NULL;
 
   g_mutex_lock (&lock);
   relief = g_object_get_data (G_OBJECT (basemap), "caravan-relief");
   if (relief == NULL)
     {
-      const CaravanBasemapReliefHeader *h = data->header;
-      int sstride, lstride;
-      guint8 *shadow, *light;
-
       relief = g_new0 (Relief, 1);
-      relief->shadow[0] = cairo_image_surface_create (CAIRO_FORMAT_A8, h->width, h->height);
-      relief->light[0] = cairo_image_surface_create (CAIRO_FORMAT_A8, h->width, h->height);
-      cairo_surface_flush (relief->shadow[0]);
-      cairo_surface_flush (relief->light[0]);
-      shadow = cairo_image_surface_get_data (relief->shadow[0]);
-      light = cairo_image_surface_get_data (relief->light[0]);
-      sstride = cairo_image_surface_get_stride (relief->shadow[0]);
-      lstride = cairo_image_surface_get_stride (relief->light[0]);
-      for (guint y = 0; y < h->height; y++)
-        for (guint x = 0; x < h->width; x++)
-          {
-            int v = (int) data->cells[(gsize) y * h->stride + x] - 128;
-
-            shadow[y * sstride + x] = (guint8) CLAMP (-v * RELIEF_SHADOW_GAIN, 0, 255);
-            light[y * lstride + x] = (guint8) CLAMP (v * RELIEF_LIGHT_GAIN, 0, 255);
-          }
-      cairo_surface_mark_dirty (relief->shadow[0]);
-      cairo_surface_mark_dirty (relief->light[0]);
-      for (guint l = 1; l < RELIEF_LEVELS; l++)
-        {
-          relief->shadow[l] = halve_mask (relief->shadow[l - 1]);
-          relief->light[l] = halve_mask (relief->light[l - 1]);
-        }
       g_object_set_data_full (G_OBJECT (basemap), "caravan-relief", relief, relief_free);
+    }
+  if (relief->levels[theme][0] == NULL)
+    {
+      relief->levels[theme][0] = make_relief (caravan_basemap_get_relief (basemap),
+                                              caravan_map_theme_get_style (theme));
+      for (guint l = 1; l < RELIEF_LEVELS; l++)
+        relief->levels[theme][l] = halve (relief->levels[theme][l - 1]);
     }
   g_mutex_unlock (&lock);
 
-  return relief;
+  return relief->levels[theme][level];
 }
 
-static void
-mask_with (cairo_t               *cr,
-           cairo_surface_t       *mask,
-           const cairo_matrix_t  *matrix,
-           const CaravanMapColor *color,
-           double                 strength)
-{
-  cairo_pattern_t *pattern = cairo_pattern_create_for_surface (mask);
-
-  cairo_pattern_set_matrix (pattern, matrix);
-  cairo_pattern_set_filter (pattern, CAIRO_FILTER_BILINEAR);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * strength);
-  cairo_mask (cr, pattern);
-  cairo_pattern_destroy (pattern);
-}
-
-/* Shadows and lit slopes over the land tints. Beyond zoom 10 the 2′ cells grow into blurs, so
- * the relief fades. */
+/* Shadows and lit slopes over the land tints. Beyond zoom 8 the 2′ cells grow into blurs, so
+ * the relief fades. Outside the data the pattern is transparent (its edge fades to flat). */
 void
 caravan_tile_draw_relief (cairo_t        *cr,
                           CaravanBasemap *basemap,
                           const View     *view)
 {
-  static const double strength_at[] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.75, 0.55 };
-  const CaravanBasemapRelief *data = caravan_basemap_get_relief (basemap);
-  const CaravanBasemapReliefHeader *h = data->header;
-  const Relief *relief;
-  double cell, scale, sx, x0, y0, x1, y1, strength;
+  static const double strength_at[] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.85, 0.7, 0.55, 0.45 };
+  const CaravanBasemapReliefHeader *h = caravan_basemap_get_relief (basemap)->header;
+  cairo_pattern_t *pattern;
+  double scale, sx;
   cairo_matrix_t matrix;
   guint level = 0;
 
   if (h == NULL || h->x1 < view->ux0 || h->x0 > view->ux1 || h->y1 < view->uy0 || h->y0 > view->uy1)
     return;
-  relief = get_relief (basemap);
 
-  cell = (double) (h->x1 - h->x0) / h->width;
-  scale = view->k * cell;                     /* logical px per cell */
+  scale = view->k * (double) (h->x1 - h->x0) / h->width;     /* logical px per cell */
   while (level + 1 < RELIEF_LEVELS && scale * (1 << level) < 0.7)
     level++;
-  strength = strength_at[MIN (view->zoom, G_N_ELEMENTS (strength_at) - 1)];
 
   /* Pattern space is the level's cells; user space is the view's logical px. */
   sx = 1.0 / (scale * (1 << level));
   cairo_matrix_init (&matrix, sx, 0, 0, sx,
                      (view->ox - h->x0 * view->k) * sx, (view->oy - h->y0 * view->k) * sx);
+  pattern = cairo_pattern_create_for_surface (get_relief (basemap, view->theme, level));
+  cairo_pattern_set_matrix (pattern, &matrix);
+  /* Cells that are smaller than a device pixel need no interpolation (it is half the cost). */
+  {
+    double dx = scale * (1 << level), dy = 0;
 
-  x0 = MAX (h->x0 * view->k - view->ox, 0);
-  y0 = MAX (h->y0 * view->k - view->oy, 0);
-  x1 = MIN (h->x1 * view->k - view->ox, view->w);
-  y1 = MIN (h->y1 * view->k - view->oy, view->h);
-  cairo_save (cr);
-  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-  cairo_clip (cr);
-  mask_with (cr, relief->shadow[level], &matrix, &view->style->relief_shadow, strength);
-  mask_with (cr, relief->light[level], &matrix, &view->style->relief_light, strength);
-  cairo_restore (cr);
+    cairo_user_to_device_distance (cr, &dx, &dy);
+    cairo_pattern_set_filter (pattern, dx < 1.0 ? CAIRO_FILTER_FAST : CAIRO_FILTER_BILINEAR);
+  }
+  cairo_set_source (cr, pattern);
+  cairo_paint_with_alpha (cr, strength_at[MIN (view->zoom, G_N_ELEMENTS (strength_at) - 1)]);
+  cairo_pattern_destroy (pattern);
 }
 
 /* Built-up areas from zoom 7: a city is a shape, not a dot. */

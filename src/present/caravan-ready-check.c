@@ -159,8 +159,10 @@ caravan_ready_check_story (CaravanStory    *story,
           continue;
         }
 
+      /* A step that asks for more than the deepest zoom gets the deepest zoom: that is the map
+       * at its best, not a shortfall. Only a request below the map's range changes the view. */
       zoom = (guint) CLAMP (round (camera_zoom), CARAVAN_MAP_SOURCE_MIN_ZOOM, CARAVAN_MAP_SOURCE_MAX_ZOOM);
-      if (notes != NULL && round (camera_zoom) != zoom)
+      if (notes != NULL && round (camera_zoom) < zoom)
         {
           g_autofree char *message = NULL;
 
