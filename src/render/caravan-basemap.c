@@ -38,6 +38,7 @@ struct _CaravanBasemap
   guint n_labels;
   CaravanBasemapBand bands[CARAVAN_BASEMAP_MAX_BANDS];
   guint n_bands;
+  CaravanBasemapRelief relief;
 };
 
 G_DEFINE_FINAL_TYPE (CaravanBasemap, caravan_basemap, G_TYPE_OBJECT)
@@ -45,7 +46,7 @@ G_DEFINE_FINAL_TYPE (CaravanBasemap, caravan_basemap, G_TYPE_OBJECT)
 G_DEFINE_QUARK (caravan-basemap-error-quark, caravan_basemap_error)
 
 static const char *layer_names[CARAVAN_BASEMAP_N_LAYERS] = {
-  "land", "border", "coast", "lake", "river",
+  "land", "border", "coast", "lake", "river", "rail", "road", "urban", "osmrail",
 };
 
 typedef struct
@@ -287,6 +288,24 @@ load_tables (CaravanBasemap *self,
       if (self->countries[i].names[l] >= self->strings_size ||
           self->countries[i].iso3[3] != '\0' || self->countries[i].iso2[3] != '\0')
         return set_corrupt (error, blob->name, "countries");
+
+  if (!find_section (blob, "hillshade.h", sizeof (CaravanBasemapReliefHeader), &data, &n, error))
+    return FALSE;
+  if (data != NULL)
+    {
+      const CaravanBasemapReliefHeader *h = data;
+      gconstpointer cells;
+      guint n_cells;
+
+      if (!find_section (blob, "hillshade", 1, &cells, &n_cells, error))
+        return FALSE;
+      if (n != 1 || cells == NULL || h->width == 0 || h->width > 8192 || h->stride < h->width ||
+          h->height == 0 || h->height > 8192 || (gsize) h->stride * h->height != n_cells ||
+          h->x0 >= h->x1 || h->y0 >= h->y1)
+        return set_corrupt (error, blob->name, "hillshade");
+      self->relief.header = h;
+      self->relief.cells = cells;
+    }
 
   if (!find_section (blob, "labels", sizeof (CaravanBasemapLabel), &data, &self->n_labels, error))
     return FALSE;
@@ -580,6 +599,12 @@ caravan_basemap_get_band (CaravanBasemap *self,
   g_assert (band < self->n_bands);
 
   return &self->bands[band];
+}
+
+const CaravanBasemapRelief *
+caravan_basemap_get_relief (CaravanBasemap *self)
+{
+  return &self->relief;
 }
 
 const CaravanBasemapLabel *

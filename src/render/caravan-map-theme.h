@@ -49,6 +49,17 @@ typedef struct
   double river_width;                  /* a major river at zoom 7 */
   double font_scale;
   const char *font_family;
+  CaravanMapColor relief_shadow;       /* hillshade: slopes turned from the light */
+  CaravanMapColor relief_light;        /* hillshade: slopes facing it */
+  CaravanMapColor urban;               /* built-up areas */
+  CaravanMapColor urban_edge;
+  CaravanMapColor road_major;
+  CaravanMapColor road_minor;
+  CaravanMapColor road_casing;
+  CaravanMapColor rail;
+  CaravanMapColor rail_casing;
+  double road_width;                   /* a major road at zoom 7 */
+  double rail_width;                   /* a main line at zoom 7 */
 } CaravanMapStyle;
 
 const CaravanMapStyle *caravan_map_theme_get_style   (CaravanMapTheme  theme);

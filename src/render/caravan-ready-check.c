@@ -198,7 +198,9 @@ caravan_ready_check_story (CaravanStory    *story,
         }
 
       zoom = (guint) CLAMP (round (camera_zoom), CARAVAN_TILE_MIN_ZOOM, CARAVAN_TILE_MAX_ZOOM);
-      if (round (camera_zoom) != zoom)
+      /* A step that asks for more than the deepest zoom gets the deepest zoom: that is the map
+       * at its best, not a shortfall. Only a request below the map's range changes the view. */
+      if (round (camera_zoom) < zoom)
         /* Translators: both are map zoom levels */
         add_finding (findings, CARAVAN_READY_ZOOM_CLAMPED, i + 1, event,
                      g_strdup_printf (_("asks for zoom %.0f; the offline map shows zoom %u instead."),

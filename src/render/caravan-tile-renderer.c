@@ -11,7 +11,7 @@
 
 #include "caravan-basemap-private.h"
 #include "caravan-label-placer.h"
-#include "caravan-tile-renderer.h"
+#include "caravan-tile-renderer-private.h"
 
 #define MAX_ZOOM 12
 #define CULL_MARGIN 10.0        /* logical px: strokes and casings that reach into a tile */
@@ -31,17 +31,6 @@ struct _CaravanTileRenderer
 
 G_DEFINE_FINAL_TYPE (CaravanTileRenderer, caravan_tile_renderer, G_TYPE_OBJECT)
 
-/* What one draw call needs: the zoom, the tile's world origin and the scale to logical px. */
-typedef struct
-{
-  guint zoom;
-  double k;                     /* logical px per stored unit */
-  double ox, oy;                /* world px of the drawing's top-left corner */
-  double w, h;                  /* logical size */
-  gint32 ux0, uy0, ux1, uy1;    /* culling box in stored units */
-  const CaravanMapStyle *style;
-  CaravanMapTheme theme;
-} View;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Geometry */
@@ -55,8 +44,8 @@ compare_uint (gconstpointer a,
   return ua < ub ? -1 : ua > ub;
 }
 
-static void
-collect_features (const CaravanBasemapLayer *layer,
+void
+caravan_tile_collect_features (const CaravanBasemapLayer *layer,
                   const View                *view,
                   GArray                    *ids)
 {
@@ -122,8 +111,8 @@ outcode (const View                *view,
  * (together with the points before and after the run) are replaced by a chord on that side,
  * so fills and strokes inside the box do not change, and cairo never sees the thousands of
  * far-away vertices of a big country. */
-static void
-add_feature (cairo_t                     *cr,
+void
+caravan_tile_add_feature (cairo_t                     *cr,
              const CaravanBasemapLayer   *layer,
              const CaravanBasemapFeature *f,
              const View                  *view,
@@ -161,15 +150,15 @@ add_feature (cairo_t                     *cr,
     }
 }
 
-static void
-set_color (cairo_t               *cr,
+void
+caravan_tile_set_color (cairo_t               *cr,
            const CaravanMapColor *c)
 {
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
 }
 
-static double
-zoom_factor (guint zoom)
+double
+caravan_tile_zoom_factor (guint zoom)
 {
   static const double f[] = { 0.5, 0.5, 0.5, 0.55, 0.65, 0.75, 0.85, 1.0, 1.1, 1.25, 1.4, 1.5, 1.6 };
 
@@ -205,7 +194,7 @@ draw_geometry (CaravanTileRenderer *self,
   const CaravanBasemapBand *band = caravan_basemap_get_band (self->basemap, pick_band (self->basemap, view));
   const CaravanBasemapLayer *layer;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  double zf = zoom_factor (view->zoom);
+  double zf = caravan_tile_zoom_factor (view->zoom);
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   /* Thin lines: bevel joins look the same and cost far less than round or miter ones. */
@@ -213,7 +202,7 @@ draw_geometry (CaravanTileRenderer *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_tolerance (cr, 0.3);
 
-  set_color (cr, &style->water);
+  caravan_tile_set_color (cr, &style->water);
   cairo_paint (cr);
 
   /* Cairo's 4-level antialiasing costs a third of the default one and looks the same at these
@@ -223,7 +212,7 @@ draw_geometry (CaravanTileRenderer *self,
   /* The country tints. No land fill below them: where two countries meet, the antialiased
    * seam lies under a border stroke, which hides it. */
   layer = &band->layers[CARAVAN_BASEMAP_LAND];
-  collect_features (layer, view, ids);
+  caravan_tile_collect_features (layer, view, ids);
   for (guint tint = 0; tint < CARAVAN_MAP_N_TINTS; tint++)
     {
       gboolean any = FALSE;
@@ -234,31 +223,35 @@ draw_geometry (CaravanTileRenderer *self,
 
           if (caravan_basemap_get_country (self->basemap, f->attr)->tint % CARAVAN_MAP_N_TINTS != tint)
             continue;
-          add_feature (cr, layer, f, view, TRUE);
+          caravan_tile_add_feature (cr, layer, f, view, TRUE);
           any = TRUE;
         }
       if (any)
         {
-          set_color (cr, &style->tints[tint]);
+          caravan_tile_set_color (cr, &style->tints[tint]);
           cairo_fill (cr);
         }
     }
+
+  /* Relief and towns lie on the land, under the water and every line. */
+  caravan_tile_draw_relief (cr, self->basemap, view);
+  caravan_tile_draw_urban (cr, band, view, ids);
 
   /* Coasts, from zoom 5: below that the edge of the land fill is line enough. */
   if (view->zoom >= 5)
     {
       layer = &band->layers[CARAVAN_BASEMAP_COAST];
-      collect_features (layer, view, ids);
+      caravan_tile_collect_features (layer, view, ids);
       for (guint i = 0; i < ids->len; i++)
-        add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, FALSE);
-      set_color (cr, &style->coast);
+        caravan_tile_add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, FALSE);
+      caravan_tile_set_color (cr, &style->coast);
       cairo_set_line_width (cr, style->coast_width * zf);
       cairo_stroke (cr);
     }
 
   /* Rivers by class: 1 major ... 4 minor, 8 canals. */
   layer = &band->layers[CARAVAN_BASEMAP_RIVER];
-  collect_features (layer, view, ids);
+  caravan_tile_collect_features (layer, view, ids);
   {
     static const struct { guint cls; guint min_zoom; double width; } classes[] = {
       { 4, 7, 0.45 }, { 8, 6, 0.55 }, { 3, 6, 0.6 }, { 2, 4, 0.8 }, { 1, 3, 1.0 },
@@ -276,12 +269,12 @@ draw_geometry (CaravanTileRenderer *self,
 
             if (f->attr != classes[c].cls)
               continue;
-            add_feature (cr, layer, f, view, FALSE);
+            caravan_tile_add_feature (cr, layer, f, view, FALSE);
             any = TRUE;
           }
         if (any)
           {
-            set_color (cr, &style->river);
+            caravan_tile_set_color (cr, &style->river);
             cairo_set_line_width (cr, style->river_width * classes[c].width * zf);
             cairo_stroke (cr);
           }
@@ -290,29 +283,30 @@ draw_geometry (CaravanTileRenderer *self,
 
   /* Lakes over rivers, so rivers end at the shore. */
   layer = &band->layers[CARAVAN_BASEMAP_LAKE];
-  collect_features (layer, view, ids);
+  caravan_tile_collect_features (layer, view, ids);
   for (guint i = 0; i < ids->len; i++)
-    add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, TRUE);
-  set_color (cr, &style->water);
-  if (view->zoom >= 6)
     {
-      cairo_fill_preserve (cr);
-      set_color (cr, &style->coast);
-      cairo_set_line_width (cr, style->coast_width * zf * 0.8);
-      cairo_stroke (cr);
+      const CaravanBasemapFeature *f = &layer->features[g_array_index (ids, guint, i)];
+
+      if (f->attr <= view->zoom)      /* attr: the first zoom that shows the lake as a shape */
+        caravan_tile_add_feature (cr, layer, f, view, TRUE);
     }
-  else
-    cairo_fill (cr);
+  /* One fill and no shore line: the OSM data cuts big lakes (Victoria, Michigan) into pieces
+   * along a 1° grid, and a stroke would draw the seams. */
+  caravan_tile_set_color (cr, &style->water);
+  cairo_fill (cr);
+
+  caravan_tile_draw_transport (cr, band, view, ids);
 
   /* Borders: a light casing, then the line. */
   layer = &band->layers[CARAVAN_BASEMAP_BORDER];
-  collect_features (layer, view, ids);
+  caravan_tile_collect_features (layer, view, ids);
   for (guint i = 0; i < ids->len; i++)
-    add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, FALSE);
-  set_color (cr, &style->border_casing);
+    caravan_tile_add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, FALSE);
+  caravan_tile_set_color (cr, &style->border_casing);
   cairo_set_line_width (cr, style->border_casing_width * zf);
   cairo_stroke_preserve (cr);
-  set_color (cr, &style->border);
+  caravan_tile_set_color (cr, &style->border);
   cairo_set_line_width (cr, style->border_width * zf);
   cairo_stroke (cr);
 }
@@ -440,7 +434,7 @@ caravan_tile_renderer_draw (CaravanTileRenderer *self,
   if (self->basemap == NULL || zoom > MAX_ZOOM ||
       origin_x + width < 0 || origin_y + height < 0 || origin_x > world || origin_y > world)
     {
-      set_color (cr, &view.style->background);
+      caravan_tile_set_color (cr, &view.style->background);
       cairo_paint (cr);
       return;
     }
@@ -523,7 +517,7 @@ caravan_tile_renderer_render (CaravanTileRenderer *self,
     {
       cairo_destroy (cr);
       cr = cairo_create (canvas);
-      set_color (cr, &caravan_map_theme_get_style (theme)->background);
+      caravan_tile_set_color (cr, &caravan_map_theme_get_style (theme)->background);
       cairo_paint (cr);
     }
   cairo_destroy (cr);

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define CARAVAN_TILE_SIZE 256
 /* The zoom levels the offline base map draws (the map source and the ready check use them). */
 #define CARAVAN_TILE_MIN_ZOOM 3
-#define CARAVAN_TILE_MAX_ZOOM 10
+#define CARAVAN_TILE_MAX_ZOOM 12
 
 #define CARAVAN_TYPE_TILE_RENDERER (caravan_tile_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (CaravanTileRenderer, caravan_tile_renderer, CARAVAN, TILE_RENDERER, GObject)

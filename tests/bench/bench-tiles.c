@@ -98,7 +98,7 @@ main (int   argc,
 
   printf ("\ntile render, thread CPU time per tile\n%-5s %-5s %8s %8s %8s %8s   %s\n", "zoom", "scale", "p50 ms", "p99 ms", "max ms", "tiles", "labels placed (first tile)");
   for (guint scale = 1; scale <= 2; scale++)
-    for (guint zoom = 3; zoom <= 10; zoom++)
+    for (guint zoom = 3; zoom <= 12; zoom++)
       {
         g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
         double first_ms = -1;
