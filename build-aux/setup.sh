@@ -9,6 +9,8 @@ CARAVAN_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # What building and running need.
 CARAVAN_BUILD_PACKAGES="meson ninja-build pkgconf gcc gettext libglib2.0-dev libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libshumate-dev libjson-glib-dev libxml2-dev libarchive-dev
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base
+  gstreamer1.0-plugins-good
   desktop-file-utils
   appstream libxml2-utils shared-mime-info hicolor-icon-theme adwaita-icon-theme
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk locales"

@@ -13,6 +13,7 @@
 #include "caravan-event.h"
 #include "caravan-basemap.h"
 #include "caravan-place.h"
+#include "caravan-record-command.h"
 #include "caravan-render-command.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
@@ -398,6 +399,28 @@ caravan_application_handle_local_options (GApplication *app,
       return status;
     }
 
+  if (g_variant_dict_contains (options, "record"))
+    {
+      CaravanRecordOptions record = { 0 };
+      g_autofree const char **files = NULL;
+
+      g_variant_dict_lookup (options, "record", "^&ay", &record.output);
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      if (files != NULL && files[0] != NULL && files[1] != NULL)
+        {
+          g_printerr ("%s\n", _("Usage: caravan --record OUT.webm [STORY]: one story at a time"));
+          return CARAVAN_RECORD_BAD_ARGUMENTS;
+        }
+      record.story = files != NULL ? files[0] : NULL;
+      g_variant_dict_lookup (options, "size", "&s", &record.size);
+      g_variant_dict_lookup (options, "theme", "&s", &record.theme);
+      g_variant_dict_lookup (options, "fps", "i", &record.fps);
+      g_variant_dict_lookup (options, "seconds-per-step", "d", &record.seconds_per_step);
+      g_variant_dict_lookup (options, "from", "i", &record.from);
+      g_variant_dict_lookup (options, "to", "i", &record.to);
+      return caravan_record_command (&record);
+    }
+
   CARAVAN_APPLICATION (app)->present = g_variant_dict_contains (options, "present");
 
   /* Our own FILE… entry (needed by --validate) hides the files from GApplication: open them
@@ -541,10 +564,21 @@ caravan_application_init (CaravanApplication *self)
     { "render-map", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Draw the base map centred at LAT,LON,ZOOM into a PNG file, without a window"),
       N_("LAT,LON,ZOOM") },
-    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Image size for --render-map (default 1024x768)"),
-      N_("WIDTHxHEIGHT") },
-    { "theme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Map theme for --render-map: light, dark or projector"),
-      N_("THEME") },
+    { "record", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Record the presentation of the story (default: the bundled one) as a video, .webm or "
+         ".mp4, without a window"), N_("FILE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Image size for --render-map (default 1024x768) or video size for --record (default "
+         "1920x1080)"), N_("WIDTHxHEIGHT") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Map theme for --render-map and --record: light, dark or projector"), N_("THEME") },
+    { "fps", 0, 0, G_OPTION_ARG_INT, NULL, N_("Frames per second for --record (default 30)"),
+      N_("FPS") },
+    { "seconds-per-step", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+      N_("Seconds each step is shown in --record (default: the presentation’s autoplay, 10)"),
+      N_("SECONDS") },
+    { "from", 0, 0, G_OPTION_ARG_INT, NULL, N_("First step to record, from 1"), N_("STEP") },
+    { "to", 0, 0, G_OPTION_ARG_INT, NULL, N_("Last step to record"), N_("STEP") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("PNG file for --render-map"), N_("FILE") },
     { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start straight into presentation mode (for kiosks), from the first event"), NULL },
