@@ -24,6 +24,8 @@ PYTHON=$(command -v python3 || echo /usr/bin/python3)
 # gtk4-update-icon-cache, update-desktop-database). libsysprof-4-dev is named because
 # apt-cache depends skips the virtual package that libsoup's .pc file needs.
 RT_PACKAGES="libgtk-4-dev libadwaita-1-dev libshumate-dev libjson-glib-dev libsysprof-4-dev
+  libxml2-dev libarchive-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   appstream-util gcc libc6-dev libc-bin meson ninja-build pkgconf gettext desktop-file-utils
   libglib2.0-bin libgtk-4-bin shared-mime-info hicolor-icon-theme adwaita-icon-theme
   librsvg2-common fonts-dejavu-core coreutils bash dash"
