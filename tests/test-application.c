@@ -170,7 +170,8 @@ test_primary_menu_actions (void)
   n_shortcuts_before = count_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   caravan_test_iterate (100);
-  g_assert_cmpuint (count_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW), ==, n_shortcuts_before + 1);
+  g_assert_cmpuint (count_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW), ==,
+                    n_shortcuts_before + 1);
   close_toplevels_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
 
   /* Open shows a file chooser; cancelling it leaves the window as it was. */

@@ -47,7 +47,8 @@ run_case (const EnvironmentCase *c)
   set_or_unset ("GDK_DEBUG", c->debug);
 
   caravan_application_prepare_environment ();
-  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, gtk_get_minor_version () < 16 ? c->debug_for_gtk : c->debug);
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==,
+                   gtk_get_minor_version () < 16 ? c->debug_for_gtk : c->debug);
 
   /* GTK starts with the application; then GDK_DEBUG is put back. */
   app = caravan_application_new ();

@@ -186,7 +186,8 @@ test_language (gconstpointer data)
   g_assert_nonnull (map_view);
 
   /* Widgets from the templates */
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_by_id (GTK_WIDGET (window), "open_button"))),
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_by_id (GTK_WIDGET (window),
+                                                                 "open_button"))),
                    ==, lang->open_button);
   {
     GtkWidget *button = find_by_id (panel, "article_button");
@@ -199,11 +200,14 @@ test_language (gconstpointer data)
   }
 
   /* The story's names in the language, by date: Astana was Nur-Sultan in 2020. */
-  g_assert_cmpstr (caravan_place_get_name_at (astana, caravan_event_get_date (myanmar), lang->language),
+  g_assert_cmpstr (caravan_place_get_name_at (astana, caravan_event_get_date (myanmar),
+                                              lang->language),
                    ==, lang->nur_sultan);
-  g_assert_cmpstr (caravan_place_get_name_at (astana, caravan_event_get_date (myanmar), lang->locale),
+  g_assert_cmpstr (caravan_place_get_name_at (astana, caravan_event_get_date (myanmar),
+                                              lang->locale),
                    ==, lang->nur_sultan);
-  g_assert_cmpstr (caravan_place_get_name_at (university, NULL, lang->language), ==, lang->university);
+  g_assert_cmpstr (caravan_place_get_name_at (university, NULL, lang->language), ==,
+                   lang->university);
 
   /* The pin's label follows the selected event's date. */
   caravan_selection_select_event (selection, myanmar);

@@ -62,7 +62,8 @@ test_sochi (void)
   g_assert_no_error (error);
   /* Undated slides are places only, in slide order along the route. */
   assert_counts (story, 10, 0, 0, 1);
-  g_assert_cmpstr (caravan_story_get_title (story), ==, "Sochi 2014 Olympic Torch Relay Highlights");
+  g_assert_cmpstr (caravan_story_get_title (story), ==,
+                   "Sochi 2014 Olympic Torch Relay Highlights");
   moscow = item (caravan_story_get_places (story), 0);
   g_assert_cmpstr (caravan_place_get_name (moscow), ==, "Kickoff in Moscow");
   g_assert_cmpfloat_with_epsilon (caravan_place_get_latitude (moscow), 55.755826, 1e-9);

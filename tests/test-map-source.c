@@ -119,8 +119,10 @@ show_map (CaravanMapSource *source,
   g_assert_cmpuint (caravan_map_source_get_tiles_pending (source), ==, 0);
 
   /* The viewport keeps the source's zoom range. */
-  g_assert_cmpuint (shumate_viewport_get_min_zoom_level (viewport), ==, CARAVAN_MAP_SOURCE_MIN_ZOOM);
-  g_assert_cmpuint (shumate_viewport_get_max_zoom_level (viewport), ==, CARAVAN_MAP_SOURCE_MAX_ZOOM);
+  g_assert_cmpuint (shumate_viewport_get_min_zoom_level (viewport), ==,
+                    CARAVAN_MAP_SOURCE_MIN_ZOOM);
+  g_assert_cmpuint (shumate_viewport_get_max_zoom_level (viewport), ==,
+                    CARAVAN_MAP_SOURCE_MAX_ZOOM);
 
   run_for (300);
   save_screenshot (window, screenshot);
@@ -327,7 +329,8 @@ reference_pixels (CaravanMapTheme theme,
   g_autoptr(ShumateTile) tile = shumate_tile_new_full (x, y, 256, zoom);
   FillResult result = { 0, };
 
-  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done, &result);
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done,
+                                      &result);
   wait_for_fills (&result, 1);
   g_assert_cmpuint (result.filled, ==, 1);
   return tile_pixels (shumate_tile_get_paintable (tile));
@@ -363,7 +366,8 @@ test_prefetch (void)
   ahead = tile_pixels (caravan_map_source_peek_prefetched (source, 5, cx, cy));
 
   /* Asking for one gives it to the map: it is the same image as a tile drawn the usual way. */
-  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done, &result);
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done,
+                                      &result);
   g_assert_cmpint (shumate_tile_get_state (tile), ==, SHUMATE_STATE_DONE);
   g_assert_cmpuint (caravan_map_source_get_tiles_prefetching (source), ==, 0);
   g_assert_true (caravan_map_source_has_prefetched (source));
@@ -384,7 +388,8 @@ test_prefetch (void)
 
   /* Asking again for a tile the map has: it does not have it until it comes back. */
   result = (FillResult) { 0, };
-  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done, &result);
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done,
+                                      &result);
   g_assert_false (caravan_map_source_has_tile (source, 5, cx, cy));
   wait_for_fills (&result, 1);
   g_assert_true (caravan_map_source_has_tile (source, 5, cx, cy));
@@ -412,7 +417,8 @@ test_prefetch_race (void)
         ShumateTile *tile = shumate_tile_new_full (x, y, 256, 6);
 
         g_ptr_array_add (tiles, tile);
-        shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done, &result);
+        shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (source), tile, NULL, on_fill_done,
+                                            &result);
       }
   wait_for_fills (&result, n);
   wait_for_prefetch (source);
@@ -426,7 +432,8 @@ test_prefetch_race (void)
       ShumateTile *tile = g_ptr_array_index (tiles, i);
 
       g_assert_cmpint (shumate_tile_get_state (tile), ==, SHUMATE_STATE_DONE);
-      g_assert_true (caravan_map_source_has_tile (source, 6, shumate_tile_get_x (tile), shumate_tile_get_y (tile)));
+      g_assert_true (caravan_map_source_has_tile (source, 6, shumate_tile_get_x (tile),
+                                                  shumate_tile_get_y (tile)));
     }
 
   /* The first and the last tile asked for are the images a plain source draws. */
@@ -485,7 +492,8 @@ test_for_story (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CaravanStory) story = caravan_story_load_bundled (&error);
-  g_autoptr(CaravanMapSource) plain = caravan_map_source_new_for_story (CARAVAN_MAP_THEME_LIGHT, 1, NULL);
+  g_autoptr(CaravanMapSource) plain = caravan_map_source_new_for_story (CARAVAN_MAP_THEME_LIGHT, 1,
+                                                                        NULL);
   g_autoptr(CaravanMapSource) for_story = NULL;
   ShumateMapSource *s;
   guint zoom = 6, x, y;
@@ -508,7 +516,8 @@ test_for_story (void)
   a = shumate_tile_new_full (x, y, 256, zoom);
   b = shumate_tile_new_full (x, y, 256, zoom);
   shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (plain), a, NULL, on_fill_done, &result);
-  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (for_story), b, NULL, on_fill_done, &result);
+  shumate_map_source_fill_tile_async (SHUMATE_MAP_SOURCE (for_story), b, NULL, on_fill_done,
+                                      &result);
   wait_for_fills (&result, 2);
   g_assert_cmpuint (result.filled, ==, 2);
 

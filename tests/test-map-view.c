@@ -38,7 +38,8 @@ on_after_paint (GdkFrameClock *clock,
     return;
 
   first->first_frame = gdk_frame_clock_get_frame_counter (clock);
-  first->painted = caravan_map_view_get_tiles_painted (first->view, &first->visible, &first->missing);
+  first->painted = caravan_map_view_get_tiles_painted (first->view, &first->visible,
+                                                       &first->missing);
   first->tiles_given = caravan_map_source_get_tiles_rendered (first->source);
   first->capture = caravan_test_capture (GTK_WIDGET (first->view));
 }
@@ -47,7 +48,8 @@ static void
 on_realize (GtkWidget  *window,
             FirstFrame *first)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), first);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint),
+                    first);
 }
 
 static gboolean
@@ -69,7 +71,8 @@ layer_has_tiles (gpointer data)
   FirstFrame *first = data;
   guint visible = 0, missing = 0;
 
-  return caravan_map_view_get_tiles_painted (first->view, &visible, &missing) > first->first_frame &&
+  return caravan_map_view_get_tiles_painted (first->view, &visible,
+                                             &missing) > first->first_frame &&
          visible > 0 && missing == 0 &&
          caravan_map_source_get_tiles_rendered (first->source) >= visible &&
          !caravan_map_source_has_prefetched (first->source);
@@ -170,7 +173,8 @@ test_first_frame_has_tiles (void)
   different = count_different_pixels (first.capture, later);
   g_test_message ("%u of %d pixels differ between the first frame and the layer's tiles", different,
                   gdk_texture_get_width (later) * gdk_texture_get_height (later));
-  g_assert_cmpuint (different, <=, gdk_texture_get_width (later) * gdk_texture_get_height (later) / 200);
+  g_assert_cmpuint (different, <=,
+                    gdk_texture_get_width (later) * gdk_texture_get_height (later) / 200);
 
   g_clear_object (&first.capture);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -266,7 +270,8 @@ test_pin_names_do_not_overlap (void)
 
       g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (first.view), &box));
       for (guint j = 0; j < boxes->len; j++)
-        g_assert_false (graphene_rect_intersection (&box, &g_array_index (boxes, graphene_rect_t, j), NULL));
+        g_assert_false (graphene_rect_intersection (&box, &g_array_index (boxes, graphene_rect_t,
+                                                                          j), NULL));
       g_array_append_val (boxes, box);
       named++;
     }
@@ -274,7 +279,8 @@ test_pin_names_do_not_overlap (void)
    * elsewhere, is not here. */
   g_assert_cmpuint (named, >=, 2);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (gtk_button_get_child (
-    GTK_BUTTON (caravan_map_view_get_pin (first.view, caravan_story_lookup_place (story, "horgos-city")))))));
+    GTK_BUTTON (caravan_map_view_get_pin (first.view, caravan_story_lookup_place (story,
+                                                                                  "horgos-city")))))));
 
   g_clear_object (&first.capture);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -317,7 +323,8 @@ test_pins_are_typed (void)
                                       caravan_place_get_latitude (place), 1e-9);
       g_assert_cmpint (caravan_pin_get_selected (pin), ==, place == astana);
       g_assert_cmpint (gtk_widget_has_css_class (button, "selected"), ==, place == astana);
-      g_assert_cmpstr (caravan_pin_get_name (pin), ==, caravan_map_view_get_pin_label (first.view, place));
+      g_assert_cmpstr (caravan_pin_get_name (pin), ==, caravan_map_view_get_pin_label (first.view,
+                                                                                       place));
     }
 
   /* Clicking a pin selects its place. */

@@ -174,16 +174,20 @@ assert_map_centre_near (CaravanMapView *map_view,
   CentreWait wait = { caravan_map_view_get_viewport (map_view), lat, lon };
 
   caravan_test_wait_until (centre_is_near, &wait, 3000);
-  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (wait.viewport)), lat, 0.01);
-  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (wait.viewport)), lon, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (wait.viewport)),
+                                  lat, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (wait.viewport)),
+                                  lon, 0.01);
 }
 
 static void
 assert_shows_step (CaravanPresentation *presentation,
                    guint                step)
 {
-  g_autoptr(CaravanEvent) event = g_list_model_get_item (caravan_story_get_events (get_story ()), step);
-  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (app), "select-event");
+  g_autoptr(CaravanEvent) event = g_list_model_get_item (caravan_story_get_events (get_story ()),
+                                                         step);
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (app),
+                                                               "select-event");
   CaravanPlace *place = caravan_event_get_first_place (event);
 
   g_assert_cmpuint (caravan_presentation_get_step (presentation), ==, step);
@@ -271,7 +275,8 @@ test_keys_and_leave (void)
 {
   CaravanWindow *window = get_window ();
   CaravanSelection *selection = get_selection ();
-  CaravanMapView *main_map = CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_MAP_VIEW, NULL));
+  CaravanMapView *main_map = CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (window),
+                                                                         CARAVAN_TYPE_MAP_VIEW, NULL));
   ShumateViewport *main_viewport = caravan_map_view_get_viewport (main_map);
   CaravanPresentation *presentation;
   CaravanEvent *start_event;
@@ -289,7 +294,8 @@ test_keys_and_leave (void)
   /* The user then looks around on their own: a different zoom and a narrower time range. */
   caravan_map_view_zoom_by (main_map, -2);
   caravan_map_view_pan_by (main_map, 120, -40);
-  caravan_selection_set_visible_range (selection, caravan_selection_get_visible_start (selection) + 100,
+  caravan_selection_set_visible_range (selection,
+                                       caravan_selection_get_visible_start (selection) + 100,
                                        caravan_selection_get_visible_end (selection) - 100);
   caravan_test_iterate (100);
   lat = shumate_location_get_latitude (SHUMATE_LOCATION (main_viewport));
@@ -357,8 +363,10 @@ test_keys_and_leave (void)
     press_key (GTK_WIDGET (presentation), "Right");
     assert_shows_step (presentation, index);
     caravan_test_iterate (300);
-    assert_map_centre_near (caravan_presentation_get_map_view (presentation), before_lat, before_lon);
-    g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (presentation), "presentation-title")), ==,
+    assert_map_centre_near (caravan_presentation_get_map_view (presentation), before_lat,
+                            before_lon);
+    g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (presentation),
+                                                     "presentation-title")), ==,
                      caravan_event_get_title (placeless));
   }
 
@@ -396,14 +404,16 @@ test_blank (void)
   guint8 rgba[4];
   int w, h;
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "xi-visits-kazakhstan"));
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
+                                                                                "xi-visits-kazakhstan"));
   presentation = start_from_window ("win.present-from-start");
   assert_shows_step (presentation, 0);
   w = gtk_widget_get_width (GTK_WIDGET (presentation));
   h = gtk_widget_get_height (GTK_WIDGET (presentation));
 
   press_key (GTK_WIDGET (presentation), "b");
-  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_BLACK);
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==,
+                   CARAVAN_PRESENTATION_BLANK_BLACK);
   texture = caravan_test_save_screenshot (GTK_WIDGET (presentation), "presentation-blank-black");
   for (int i = 0; i < 3; i++)
     {
@@ -414,21 +424,26 @@ test_blank (void)
 
   /* Any key returns, and does nothing else. */
   press_key (GTK_WIDGET (presentation), "Right");
-  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_NONE);
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==,
+                   CARAVAN_PRESENTATION_BLANK_NONE);
   assert_shows_step (presentation, 0);
 
   press_key (GTK_WIDGET (presentation), "period");
-  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_BLACK);
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==,
+                   CARAVAN_PRESENTATION_BLANK_BLACK);
   press_key (GTK_WIDGET (presentation), "x");
-  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_NONE);
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==,
+                   CARAVAN_PRESENTATION_BLANK_NONE);
 
   press_key (GTK_WIDGET (presentation), "w");
-  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_WHITE);
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==,
+                   CARAVAN_PRESENTATION_BLANK_WHITE);
   texture = caravan_test_capture (GTK_WIDGET (presentation));
   g_assert_true (caravan_test_texture_pixel (texture, w / 3, h / 2, rgba));
   g_assert_cmpuint (rgba[0] + rgba[1] + rgba[2], ==, 3 * 255);
   press_key (GTK_WIDGET (presentation), "Escape");
-  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==, CARAVAN_PRESENTATION_BLANK_NONE);
+  g_assert_cmpint (caravan_presentation_get_blank (presentation), ==,
+                   CARAVAN_PRESENTATION_BLANK_NONE);
   g_assert_nonnull (caravan_window_get_presentation (get_window ()));
 
   /* T cycles the map themes, starting from the projector theme, and the map on screen
@@ -439,15 +454,18 @@ test_blank (void)
     g_autoptr(GdkTexture) next = NULL;
     g_autoptr(GdkTexture) again = NULL;
 
-    g_assert_cmpint (caravan_presentation_get_theme (presentation), ==, CARAVAN_MAP_THEME_PROJECTOR);
+    g_assert_cmpint (caravan_presentation_get_theme (presentation), ==,
+                     CARAVAN_MAP_THEME_PROJECTOR);
     projector = capture_settled_map (map_view);
     press_key (GTK_WIDGET (presentation), "t");
-    g_assert_cmpint (caravan_presentation_get_theme (presentation), !=, CARAVAN_MAP_THEME_PROJECTOR);
+    g_assert_cmpint (caravan_presentation_get_theme (presentation), !=,
+                     CARAVAN_MAP_THEME_PROJECTOR);
     next = capture_settled_map (map_view);
     g_assert_cmpfloat (fraction_of_pixels_changed (projector, next), >, 0.5);
     press_key (GTK_WIDGET (presentation), "t");
     press_key (GTK_WIDGET (presentation), "t");
-    g_assert_cmpint (caravan_presentation_get_theme (presentation), ==, CARAVAN_MAP_THEME_PROJECTOR);
+    g_assert_cmpint (caravan_presentation_get_theme (presentation), ==,
+                     CARAVAN_MAP_THEME_PROJECTOR);
     again = capture_settled_map (map_view);
     g_assert_cmpfloat (fraction_of_pixels_changed (projector, again), <, 0.01);
   }
@@ -581,7 +599,8 @@ measure_label_contrast (const Pixels        *pixels,
   double best = 1;
   guint8 rgba[4];
 
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (presentation), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (presentation),
+                                            &bounds));
   for (int y = bounds.origin.y; y < bounds.origin.y + bounds.size.height; y++)
     for (int x = bounds.origin.x; x < bounds.origin.x + bounds.size.width; x++)
       if (pixel_at (pixels, x, y, rgba))
@@ -601,7 +620,8 @@ measure_first_line_ink (const Pixels        *pixels,
   int first = -1, last = -1;
   guint8 rgba[4];
 
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (presentation), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (presentation),
+                                            &bounds));
   for (int y = bounds.origin.y; y < bounds.origin.y + bounds.size.height; y++)
     {
       gboolean ink = FALSE;
@@ -624,7 +644,8 @@ rects_overlap (const graphene_rect_t *a,
 {
   graphene_rect_t inter;
 
-  return graphene_rect_intersection (a, b, &inter) && inter.size.width > 0.5 && inter.size.height > 0.5;
+  return graphene_rect_intersection (a, b,
+                                     &inter) && inter.size.width > 0.5 && inter.size.height > 0.5;
 }
 
 /* No text clipped or overlapping, everything inside the window, the current pins clear of
@@ -654,7 +675,8 @@ assert_layout_clean (CaravanPresentation *presentation)
           graphene_rect_init (&bounds[i], 0, 0, 0, 0);
           continue;
         }
-      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (presentation), &bounds[i]));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (presentation),
+                                                &bounds[i]));
       /* Clipped text: less room than the label needs at its width. */
       gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, bounds[i].size.width,
                           NULL, &natural, NULL, NULL);
@@ -682,7 +704,8 @@ assert_layout_clean (CaravanPresentation *presentation)
                                                   GTK_WIDGET (map_view),
                                                   caravan_place_get_latitude (place),
                                                   caravan_place_get_longitude (place), &x, &y);
-      g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (map_view), GTK_WIDGET (presentation),
+      g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (map_view),
+                                                       GTK_WIDGET (presentation),
                                                        x, y, &tip_x, &tip_y));
       g_assert_false (graphene_rect_contains_point (&caption, &GRAPHENE_POINT_INIT (tip_x, tip_y)));
     }
@@ -740,7 +763,8 @@ check_size (int         width,
                geometry.width, geometry.height, width, height);
   }
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "khorgos-rail-link"));
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
+                                                                                "khorgos-rail-link"));
   presentation = open_windowed (width, height);
   n = caravan_presentation_get_n_steps (presentation);
   for (guint step = 0; step < n; step++)
@@ -756,11 +780,13 @@ check_size (int         width,
       g_autofree char *name = NULL;
 
       /* The longest quote, and a step with two places. */
-      caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "snap-election-called"));
+      caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
+                                                                                    "snap-election-called"));
       caravan_test_iterate (200);
       name = g_strdup_printf ("%s-long-quote", screenshot);
       caravan_test_save_screenshot (GTK_WIDGET (presentation), name);
-      caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "khorgos-rail-link"));
+      caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
+                                                                                    "khorgos-rail-link"));
       caravan_test_iterate (200);
       caravan_test_save_screenshot (GTK_WIDGET (presentation), screenshot);
     }
@@ -785,7 +811,8 @@ test_caption_legibility (void)
   int font_px, ink_height;
   Pixels pixels;
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "borrell-visits-astana"));
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
+                                                                                "borrell-visits-astana"));
   presentation = open_windowed (1024, 768);
   title = find_label (GTK_WIDGET (presentation), "presentation-title");
   date = find_label (GTK_WIDGET (presentation), "presentation-date");
@@ -793,7 +820,8 @@ test_caption_legibility (void)
   progress = find_label (GTK_WIDGET (presentation), "presentation-progress");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (quote)));
   g_assert_cmpstr (gtk_label_get_text (title), ==,
-                   caravan_event_get_title (caravan_story_lookup_event (get_story (), "borrell-visits-astana")));
+                   caravan_event_get_title (caravan_story_lookup_event (get_story (),
+                                                                        "borrell-visits-astana")));
   g_assert_false (gtk_label_get_use_markup (quote));
   assert_layout_clean (presentation);
 
@@ -811,7 +839,8 @@ test_caption_legibility (void)
     pango_attr_iterator_destroy (iter);
   }
 
-  texture = caravan_test_save_screenshot (GTK_WIDGET (presentation), "presentation-1024x768-legibility");
+  texture = caravan_test_save_screenshot (GTK_WIDGET (presentation),
+                                          "presentation-1024x768-legibility");
   g_assert_true (caravan_presentation_get_caption_bounds (presentation, &caption));
   g_assert_true (caravan_test_texture_pixel (texture, caption.origin.x + caption.size.width - 3,
                                              caption.origin.y + 3, background));
@@ -826,8 +855,10 @@ test_caption_legibility (void)
     graphene_rect_t strip;
     guint8 strip_background[4];
 
-    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (progress), GTK_WIDGET (presentation), &strip));
-    g_assert_true (caravan_test_texture_pixel (texture, strip.origin.x + 1, strip.origin.y + 1, strip_background));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (progress), GTK_WIDGET (presentation),
+                                              &strip));
+    g_assert_true (caravan_test_texture_pixel (texture, strip.origin.x + 1, strip.origin.y + 1,
+                                               strip_background));
     progress_contrast = measure_label_contrast (&pixels, presentation, progress, strip_background);
   }
   g_free (pixels.data);
@@ -860,7 +891,8 @@ test_caption_quote_marks (void)
   CaravanPresentation *presentation;
   const char *text;
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (), "khorgos-dry-port-opens"));
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
+                                                                                "khorgos-dry-port-opens"));
   presentation = open_windowed (1024, 768);
   text = gtk_label_get_text (find_label (GTK_WIDGET (presentation), "presentation-quote"));
   g_test_message ("caption: %s", text);
@@ -945,12 +977,15 @@ test_presenter_view (void)
                    caravan_event_get_title (event));
   g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-next")), ==,
                    caravan_event_get_title (next));
-  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-progress")), ==, progress);
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-progress")), ==,
+                   progress);
   caravan_presenter_view_reset_timer (view);
-  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-elapsed")), ==, "0:00:00");
+  g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-elapsed")), ==,
+                   "0:00:00");
   g_assert_cmpstr (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-remaining")), ==,
                    "0:20:00 left of 0:20:00");
-  g_assert_cmpuint (strlen (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-clock"))), ==, 5);
+  g_assert_cmpuint (strlen (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-clock"))),
+                    ==, 5);
 
   /* Notes are large: at least 1.5 times the window's body text. */
   {
@@ -969,7 +1004,8 @@ test_presenter_view (void)
   }
 
   /* The live picture is the audience window itself, at its size. */
-  picture = GTK_PICTURE (caravan_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PICTURE, "presenter-audience"));
+  picture = GTK_PICTURE (caravan_test_find_widget (GTK_WIDGET (view), GTK_TYPE_PICTURE,
+                                                   "presenter-audience"));
   g_assert_true (caravan_test_wait_until (picture_has_paintable_of, picture, 2000));
   paintable = gtk_picture_get_paintable (picture);
   g_assert_true (GTK_IS_WIDGET_PAINTABLE (paintable));
@@ -990,7 +1026,8 @@ test_presenter_view (void)
        row = gtk_widget_get_next_sibling (row))
     n_rows++;
   g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (events));
-  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (steps)), ==, (int) index);
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (steps)), ==,
+                   (int) index);
   g_signal_emit_by_name (steps, "row-activated", gtk_list_box_get_row_at_index (steps, 3));
   caravan_test_iterate (100);
   picked = g_list_model_get_item (events, 3);
@@ -1002,16 +1039,19 @@ test_presenter_view (void)
   /* Blanking shows in the picture and says so. */
   caravan_presentation_set_blank (audience, CARAVAN_PRESENTATION_BLANK_BLACK);
   caravan_test_iterate (300);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_label (GTK_WIDGET (view), "presenter-blanked"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_label (GTK_WIDGET (view),
+                                                                 "presenter-blanked"))));
   caravan_test_save_screenshot (GTK_WIDGET (view), "presenter-view-blanked");
   caravan_presentation_set_blank (audience, CARAVAN_PRESENTATION_BLANK_NONE);
   caravan_test_iterate (50);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_label (GTK_WIDGET (view), "presenter-blanked"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_label (GTK_WIDGET (view),
+                                                                  "presenter-blanked"))));
 
   /* The target length sets what is left. */
   caravan_presenter_view_set_target_minutes (view, 45);
   g_assert_cmpfloat (caravan_presenter_view_get_target_minutes (view), ==, 45);
-  g_assert_true (g_str_has_suffix (gtk_label_get_text (find_label (GTK_WIDGET (view), "presenter-remaining")),
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (find_label (GTK_WIDGET (view),
+                                                                   "presenter-remaining")),
                                    " left of 0:45:00"));
 
   /* Both stay in step: a step elsewhere shows here. */

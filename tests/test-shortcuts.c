@@ -152,8 +152,10 @@ test_every_entry_has_bound_keys (void)
 
   g_assert_nonnull (overlay);
   collect_bindings (GTK_WIDGET (window), bindings);
-  collect_bindings (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_MAP_VIEW, NULL), bindings);
-  collect_bindings (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_TIMELINE, NULL), bindings);
+  collect_bindings (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_MAP_VIEW, NULL),
+                    bindings);
+  collect_bindings (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_TIMELINE, NULL),
+                    bindings);
   g_assert_cmpuint (g_hash_table_size (bindings), >, 20);
 
   collect_shortcuts (overlay, shortcuts);
@@ -263,8 +265,10 @@ test_table_is_installed (void)
                                     CARAVAN_SHORTCUTS_TIMELINE };
 
   collect_bindings (GTK_WIDGET (window), bindings);
-  collect_bindings (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_MAP_VIEW, NULL), bindings);
-  collect_bindings (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_TIMELINE, NULL), bindings);
+  collect_bindings (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_MAP_VIEW, NULL),
+                    bindings);
+  collect_bindings (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_TIMELINE, NULL),
+                    bindings);
 
   for (guint s = 0; s < G_N_ELEMENTS (scopes); s++)
     {
@@ -286,9 +290,11 @@ test_table_is_installed (void)
         }
     }
   /* Shift+B blanks like b does. */
-  g_assert_cmpstr (caravan_shortcuts_find (CARAVAN_SHORTCUTS_PRESENTATION, GDK_KEY_B, GDK_SHIFT_MASK)->action,
+  g_assert_cmpstr (caravan_shortcuts_find (CARAVAN_SHORTCUTS_PRESENTATION, GDK_KEY_B,
+                                           GDK_SHIFT_MASK)->action,
                    ==, "presentation.blank('black')");
-  g_assert_null (caravan_shortcuts_find (CARAVAN_SHORTCUTS_PRESENTATION, GDK_KEY_b, GDK_CONTROL_MASK));
+  g_assert_null (caravan_shortcuts_find (CARAVAN_SHORTCUTS_PRESENTATION, GDK_KEY_b,
+                                         GDK_CONTROL_MASK));
 }
 
 int

@@ -89,7 +89,8 @@ test_caps (void)
   /* exactly at the caps, counted in characters (two bytes each here) */
   story = load_text (at_caps, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_utf8_strlen (caravan_event_get_title (caravan_story_lookup_event (story, "e")), -1),
+  g_assert_cmpuint (g_utf8_strlen (caravan_event_get_title (caravan_story_lookup_event (story,
+                                                                                        "e")), -1),
                     ==, CARAVAN_STORY_MAX_NAME_LENGTH);
 
   assert_too_long (long_title, "events[0].title", 5, "at most 1000");

@@ -72,7 +72,8 @@ test_render (void)
   const char *shots = g_getenv ("CARAVAN_SCREENSHOT_DIR");
   g_autofree char *dir = NULL;
 
-  dir = shots != NULL ? g_build_filename (shots, "render-map", NULL) : g_dir_make_tmp ("caravan-XXXXXX", NULL);
+  dir = shots != NULL ? g_build_filename (shots, "render-map",
+                                          NULL) : g_dir_make_tmp ("caravan-XXXXXX", NULL);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
   for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
@@ -84,7 +85,8 @@ test_render (void)
         cairo_surface_t *png;
         int w, h;
 
-        g_assert_cmpint (caravan_render_map_command (views[v].center, views[v].size, themes[t], path, err), ==, 0);
+        g_assert_cmpint (caravan_render_map_command (views[v].center, views[v].size, themes[t],
+                                                     path, err), ==, 0);
         g_assert_cmpstr (err->str, ==, "");
 
         png = cairo_image_surface_create_from_png (path);

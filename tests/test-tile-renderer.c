@@ -191,11 +191,14 @@ test_country_names (Fixture       *fixture,
   int kaz = caravan_basemap_country_at (fixture->basemap, 48.0, 68.0);
 
   g_assert_cmpint (kaz, >=, 0);
-  g_assert_cmpstr (caravan_basemap_get_country_name (fixture->basemap, kaz, "en"), ==, "Kazakhstan");
-  g_assert_cmpstr (caravan_basemap_get_country_name (fixture->basemap, kaz, "ru_RU.UTF-8"), ==, "Казахстан");
+  g_assert_cmpstr (caravan_basemap_get_country_name (fixture->basemap, kaz, "en"), ==,
+                   "Kazakhstan");
+  g_assert_cmpstr (caravan_basemap_get_country_name (fixture->basemap, kaz, "ru_RU.UTF-8"), ==,
+                   "Казахстан");
   g_assert_cmpstr (caravan_basemap_get_country_name (fixture->basemap, kaz, "kk"), ==, "Қазақстан");
   g_assert_cmpstr (caravan_basemap_get_country_name (fixture->basemap, kaz, "zh_CN"), ==, "哈萨克斯坦");
-  g_assert_cmpstr (caravan_basemap_get_country_name (fixture->basemap, kaz, "de"), ==, "Kazakhstan");
+  g_assert_cmpstr (caravan_basemap_get_country_name (fixture->basemap, kaz, "de"), ==,
+                   "Kazakhstan");
 }
 
 static void
@@ -236,7 +239,8 @@ test_probes (Fixture       *fixture,
     }
 
   /* A vertex of the Syr Darya between Kyzylorda and the Aral is drawn as river at zoom 7. */
-  g_assert_cmpfloat (probe_near (fixture->renderer, 44.98585, 65.18971, 7, theme, &style->river), <, 0.12);
+  g_assert_cmpfloat (probe_near (fixture->renderer, 44.98585, 65.18971, 7, theme, &style->river), <,
+                     0.12);
   /* ... and the land next to it is not. */
   c = probe (fixture->renderer, 45.10, 65.18971, 7, 1, theme);
   g_assert_true (is_land (c, style));
@@ -293,9 +297,12 @@ test_neighbours (Fixture       *fixture,
           project (places[i].lat, places[i].lon, places[i].zoom, &wx, &wy);
           tx = (guint) (wx / 256);
           ty = (guint) (wy / 256);
-          center = caravan_tile_renderer_render (fixture->renderer, places[i].zoom, tx, ty, scale, theme, 1);
-          right = caravan_tile_renderer_render (fixture->renderer, places[i].zoom, tx + 1, ty, scale, theme, 1);
-          below = caravan_tile_renderer_render (fixture->renderer, places[i].zoom, tx, ty + 1, scale, theme, 1);
+          center = caravan_tile_renderer_render (fixture->renderer, places[i].zoom, tx, ty, scale,
+                                                 theme, 1);
+          right = caravan_tile_renderer_render (fixture->renderer, places[i].zoom, tx + 1, ty,
+                                                scale, theme, 1);
+          below = caravan_tile_renderer_render (fixture->renderer, places[i].zoom, tx, ty + 1,
+                                                scale, theme, 1);
           g_assert_cmpint (cairo_image_surface_get_width (center), ==, inner + 2);
 
           compare_edge (center, right, TRUE, inner);
@@ -323,7 +330,8 @@ assert_plain (cairo_surface_t *surface,
 static GBytes *
 read_data_file (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("CARAVAN_SOURCE_DIR"), "data", "basemap", name, NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("CARAVAN_SOURCE_DIR"), "data", "basemap",
+                                            name, NULL);
   g_autoptr(GError) error = NULL;
   char *contents;
   gsize length;
@@ -405,7 +413,8 @@ test_corrupt_data (void)
 
   /* Garbage, empty, truncated. */
   {
-    g_autoptr(GBytes) garbage = g_bytes_new_static ("this is not a map, but it is long enough!", 41);
+    g_autoptr(GBytes) garbage = g_bytes_new_static ("this is not a map, but it is long enough!",
+                                                    41);
     g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
     g_autoptr(GBytes) truncated = aligned_copy (data, size / 2);
 
@@ -441,7 +450,8 @@ test_corrupt_data (void)
   {
     g_autoptr(GBytes) scrambled = aligned_copy (copy, size);
     g_autoptr(GError) scrambled_error = NULL;
-    g_autoptr(CaravanBasemap) maybe = caravan_basemap_new_from_bytes (scrambled, NULL, &scrambled_error);
+    g_autoptr(CaravanBasemap) maybe = caravan_basemap_new_from_bytes (scrambled, NULL,
+                                                                      &scrambled_error);
 
     /* Coordinates may be scrambled without breaking an index; then it must still draw. */
     if (maybe != NULL)
@@ -472,15 +482,18 @@ test_outside_world (Fixture       *fixture,
   cairo_surface_t *surface;
 
   /* Beyond the data (zoom 13) or outside the world: plain, never a crash. */
-  surface = caravan_tile_renderer_render (fixture->renderer, 13, 100, 100, 1, CARAVAN_MAP_THEME_DARK, 1);
+  surface = caravan_tile_renderer_render (fixture->renderer, 13, 100, 100, 1,
+                                          CARAVAN_MAP_THEME_DARK, 1);
   assert_plain (surface, CARAVAN_MAP_THEME_DARK);
   cairo_surface_destroy (surface);
-  surface = caravan_tile_renderer_render (fixture->renderer, 3, 50, 50, 1, CARAVAN_MAP_THEME_LIGHT, 1);
+  surface = caravan_tile_renderer_render (fixture->renderer, 3, 50, 50, 1, CARAVAN_MAP_THEME_LIGHT,
+                                          1);
   assert_plain (surface, CARAVAN_MAP_THEME_LIGHT);
   cairo_surface_destroy (surface);
 
   /* HiDPI tiles are 512 px plus the bleed. */
-  surface = caravan_tile_renderer_render (fixture->renderer, 7, 92, 46, 2, CARAVAN_MAP_THEME_PROJECTOR, 1);
+  surface = caravan_tile_renderer_render (fixture->renderer, 7, 92, 46, 2,
+                                          CARAVAN_MAP_THEME_PROJECTOR, 1);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 514);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 514);
   cairo_surface_destroy (surface);
@@ -505,23 +518,31 @@ test_hidden_places (Fixture       *fixture,
   for (guint zoom = 6; zoom <= 10; zoom++)
     {
       g_test_message ("zoom %u", zoom);
-      g_assert_true (caravan_label_placer_is_placed (all, zoom, CARAVAN_MAP_THEME_LIGHT, "Almaty", NULL, NULL));
-      g_assert_true (caravan_label_placer_is_placed (all, zoom, CARAVAN_MAP_THEME_LIGHT, "Astana", NULL, NULL));
-      g_assert_false (caravan_label_placer_is_placed (some, zoom, CARAVAN_MAP_THEME_LIGHT, "Almaty", NULL, NULL));
-      g_assert_false (caravan_label_placer_is_placed (some, zoom, CARAVAN_MAP_THEME_LIGHT, "Astana", NULL, NULL));
+      g_assert_true (caravan_label_placer_is_placed (all, zoom, CARAVAN_MAP_THEME_LIGHT, "Almaty",
+                                                     NULL, NULL));
+      g_assert_true (caravan_label_placer_is_placed (all, zoom, CARAVAN_MAP_THEME_LIGHT, "Astana",
+                                                     NULL, NULL));
+      g_assert_false (caravan_label_placer_is_placed (some, zoom, CARAVAN_MAP_THEME_LIGHT, "Almaty",
+                                                      NULL, NULL));
+      g_assert_false (caravan_label_placer_is_placed (some, zoom, CARAVAN_MAP_THEME_LIGHT, "Astana",
+                                                      NULL, NULL));
       /* Other places stay, and so does the country. */
-      g_assert_true (caravan_label_placer_is_placed (some, zoom, CARAVAN_MAP_THEME_LIGHT, "Bishkek", NULL, NULL));
+      g_assert_true (caravan_label_placer_is_placed (some, zoom, CARAVAN_MAP_THEME_LIGHT, "Bishkek",
+                                                     NULL, NULL));
     }
-  g_assert_true (caravan_label_placer_is_placed (some, 6, CARAVAN_MAP_THEME_LIGHT, "KAZAKHSTAN", NULL, NULL));
+  g_assert_true (caravan_label_placer_is_placed (some, 6, CARAVAN_MAP_THEME_LIGHT, "KAZAKHSTAN",
+                                                 NULL, NULL));
 
   /* 15 km, or 12 px at the label's zoom. */
   g_assert_true (caravan_label_placer_is_hidden (some, 43.3767, 76.9286, 10));      /* 13 km */
   g_assert_false (caravan_label_placer_is_hidden (some, 43.4367, 76.9286, 10));     /* 20 km */
-  g_assert_true (caravan_label_placer_is_hidden (some, 43.4367, 76.9286, 5));       /* 20 km = 6 px */
+  g_assert_true (caravan_label_placer_is_hidden (some, 43.4367, 76.9286,
+                                                 5));       /* 20 km = 6 px */
   g_assert_false (caravan_label_placer_is_hidden (all, 43.2567, 76.9286, 8));
 
   /* In pixels: the dot of Almaty at zoom 8 is there, then it is not. */
-  g_assert_true (caravan_label_placer_is_placed (all, 8, CARAVAN_MAP_THEME_LIGHT, "Almaty", &lat, &lon));
+  g_assert_true (caravan_label_placer_is_placed (all, 8, CARAVAN_MAP_THEME_LIGHT, "Almaty", &lat,
+                                                 &lon));
   g_assert_cmpfloat (distance (probe (fixture->renderer, lat, lon, 8, 1, CARAVAN_MAP_THEME_LIGHT),
                                &style->place_dot), <, 0.1);
   /* (Without the dot, the point is Almaty's built-up area and its roads.) */
@@ -537,7 +558,8 @@ render_many (gpointer data)
 
   for (guint i = 0; i < 40; i++)
     {
-      cairo_surface_t *surface = caravan_tile_renderer_render (renderer, 3 + i % 8, (11 << (i % 8)) + i % 3,
+      cairo_surface_t *surface = caravan_tile_renderer_render (renderer, 3 + i % 8,
+                                                               (11 << (i % 8)) + i % 3,
                                                                (5 << (i % 8)) + i % 2, 1 + i % 2, i % 3, 1);
 
       g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -589,8 +611,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/map/basemap/country-at", Fixture, NULL, fixture_set_up, test_country_at, fixture_tear_down);
-  g_test_add ("/map/basemap/country-names", Fixture, NULL, fixture_set_up, test_country_names, fixture_tear_down);
+  g_test_add ("/map/basemap/country-at", Fixture, NULL, fixture_set_up, test_country_at,
+              fixture_tear_down);
+  g_test_add ("/map/basemap/country-names", Fixture, NULL, fixture_set_up, test_country_names,
+              fixture_tear_down);
   g_test_add_func ("/map/basemap/missing-file", test_missing_file);
   g_test_add_func ("/map/basemap/corrupt-data", test_corrupt_data);
   g_test_add_func ("/map/theme/names", test_themes);
@@ -600,10 +624,13 @@ main (int   argc,
               fixture_set_up, test_probes, fixture_tear_down);
   g_test_add ("/map/tile/probes/projector", Fixture, GINT_TO_POINTER (CARAVAN_MAP_THEME_PROJECTOR),
               fixture_set_up, test_probes, fixture_tear_down);
-  g_test_add ("/map/tile/neighbours-agree", Fixture, NULL, fixture_set_up, test_neighbours, fixture_tear_down);
-  g_test_add ("/map/tile/outside-and-hidpi", Fixture, NULL, fixture_set_up, test_outside_world, fixture_tear_down);
+  g_test_add ("/map/tile/neighbours-agree", Fixture, NULL, fixture_set_up, test_neighbours,
+              fixture_tear_down);
+  g_test_add ("/map/tile/outside-and-hidpi", Fixture, NULL, fixture_set_up, test_outside_world,
+              fixture_tear_down);
   g_test_add ("/map/tile/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
-  g_test_add ("/map/labels/hidden-places", Fixture, NULL, fixture_set_up, test_hidden_places, fixture_tear_down);
+  g_test_add ("/map/labels/hidden-places", Fixture, NULL, fixture_set_up, test_hidden_places,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -73,7 +73,8 @@ assert_no_overlap (GArray *ticks,
       g_assert_cmpfloat (tick->julian, >=, start);
       g_assert_cmpfloat (tick->julian, <=, end);
       if (i > 0)
-        g_assert_cmpfloat (tick->julian, >, g_array_index (ticks, CaravanTimelineTick, i - 1).julian);
+        g_assert_cmpfloat (tick->julian, >, g_array_index (ticks, CaravanTimelineTick,
+                                                           i - 1).julian);
       if (!tick->shown)
         continue;
 

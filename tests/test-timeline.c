@@ -542,12 +542,14 @@ test_screenshots (Fixture       *fixture,
   set_range_to_days (fixture, 2022, 11, 14, 9);
   week = caravan_test_save_screenshot (GTK_WIDGET (fixture->timeline), "timeline-week-2022-11-14");
 
-  caravan_selection_select_event (fixture->selection, lookup_event (fixture, "csto-deployed-to-almaty"));
+  caravan_selection_select_event (fixture->selection, lookup_event (fixture,
+                                                                    "csto-deployed-to-almaty"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->timeline), "timeline.fit-selection", NULL);
   selected = caravan_test_save_screenshot (GTK_WIDGET (fixture->timeline), "timeline-selected");
 
   /* Dark style: colours come from the theme's named colours. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
   set_range_to_year (fixture, 2022);
   caravan_test_iterate (50);
   dark = caravan_test_save_screenshot (GTK_WIDGET (fixture->timeline), "timeline-2022-dark");

@@ -49,7 +49,8 @@ static const char *
 monitor_of (GtkWidget *widget)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
-  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget), surface);
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget),
+                                                            surface);
 
   return monitor ? gdk_monitor_get_connector (monitor) : NULL;
 }
@@ -94,7 +95,8 @@ test_present_on_projector (void)
 
   /* The main window on the laptop, away from the corner. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
-  g_assert_true (caravan_test_wait_until ((CaravanTestCondition) gtk_widget_get_mapped, window, 5000));
+  g_assert_true (caravan_test_wait_until ((CaravanTestCondition) gtk_widget_get_mapped, window,
+                                          5000));
   caravan_test_iterate (300);
   XMoveWindow (display, xid_of (GTK_WIDGET (window)), 140, 90);
   XSync (display, False);
@@ -127,7 +129,8 @@ test_present_on_projector (void)
   /* It fills the laptop (openbox keeps a presenter window's resize border). */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (presenter)), >=, 1260);
   g_assert_true (caravan_presenter_view_get_audience (presenter) == GTK_WIDGET (presentation));
-  picture = caravan_test_find_widget (GTK_WIDGET (presenter), GTK_TYPE_PICTURE, "presenter-audience");
+  picture = caravan_test_find_widget (GTK_WIDGET (presenter), GTK_TYPE_PICTURE,
+                                      "presenter-audience");
   g_assert_nonnull (picture);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (picture))),
                    ==, 1920);

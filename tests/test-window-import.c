@@ -74,7 +74,8 @@ get_report_text (void)
     {
       g_autoptr(GtkStringObject) row = g_list_model_get_item (rows, i);
 
-      g_string_append_printf (joined, "%s%s", i > 0 ? "\n" : "", gtk_string_object_get_string (row));
+      g_string_append_printf (joined, "%s%s", i > 0 ? "\n" : "",
+                              gtk_string_object_get_string (row));
     }
   g_free (text);
   text = g_string_free (joined, FALSE);

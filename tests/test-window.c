@@ -51,13 +51,15 @@ get_story (void)
 static CaravanMapView *
 get_map_view (void)
 {
-  return CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (get_window ()), CARAVAN_TYPE_MAP_VIEW, NULL));
+  return CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (get_window ()),
+                                                     CARAVAN_TYPE_MAP_VIEW, NULL));
 }
 
 static CaravanTimeline *
 get_timeline (void)
 {
-  return CARAVAN_TIMELINE (caravan_test_find_widget (GTK_WIDGET (get_window ()), CARAVAN_TYPE_TIMELINE, NULL));
+  return CARAVAN_TIMELINE (caravan_test_find_widget (GTK_WIDGET (get_window ()),
+                                                     CARAVAN_TYPE_TIMELINE, NULL));
 }
 
 static CaravanExcerptsPanel *
@@ -81,8 +83,10 @@ assert_map_centre_near (double lat,
 {
   ShumateViewport *viewport = caravan_map_view_get_viewport (get_map_view ());
 
-  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), lat, 0.01);
-  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), lon, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), lat,
+                                  0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), lon,
+                                  0.01);
 }
 
 static gboolean
@@ -106,7 +110,8 @@ test_bundled_story (void)
 
   /* The base map lies under the routes and pins, however late its source arrived. */
   {
-    GtkWidget *map = caravan_test_find_widget (GTK_WIDGET (get_map_view ()), SHUMATE_TYPE_MAP, NULL);
+    GtkWidget *map = caravan_test_find_widget (GTK_WIDGET (get_map_view ()), SHUMATE_TYPE_MAP,
+                                               NULL);
 
     g_assert_true (SHUMATE_IS_MAP_LAYER (gtk_widget_get_first_child (map)));
     g_assert_true (SHUMATE_IS_MARKER_LAYER (gtk_widget_get_last_child (map)));
@@ -183,7 +188,8 @@ test_pin_click_selects_place (void)
     }
 
   /* The map flew there. */
-  assert_map_centre_near (caravan_place_get_latitude (khorgos), caravan_place_get_longitude (khorgos));
+  assert_map_centre_near (caravan_place_get_latitude (khorgos),
+                          caravan_place_get_longitude (khorgos));
 
   /* The dry port, 13 km away, hides under the selected pin at zoom 6 and shows at zoom 10. */
   {
@@ -238,8 +244,10 @@ test_event_moves_map (void)
   g_assert_true (caravan_timeline_get_event_bounds (timeline, event, &bounds));
   click = find_click_gesture (GTK_WIDGET (timeline));
   g_assert_nonnull (click);
-  g_signal_emit_by_name (click, "pressed", 1, bounds.origin.x + 4, bounds.origin.y + bounds.size.height / 2);
-  g_signal_emit_by_name (click, "released", 1, bounds.origin.x + 4, bounds.origin.y + bounds.size.height / 2);
+  g_signal_emit_by_name (click, "pressed", 1, bounds.origin.x + 4,
+                         bounds.origin.y + bounds.size.height / 2);
+  g_signal_emit_by_name (click, "released", 1, bounds.origin.x + 4,
+                         bounds.origin.y + bounds.size.height / 2);
   caravan_test_iterate (50);
 
   g_assert_true (caravan_selection_get_event (get_selection ()) == event);
@@ -270,13 +278,15 @@ test_flight_completes (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   /* From the story's overview to the event's close-up camera (zoom 10). */
   caravan_selection_select_event (get_selection (),
-                                  caravan_story_lookup_event (get_story (), "borrell-samarkand-speech"));
+                                  caravan_story_lookup_event (get_story (),
+                                                              "borrell-samarkand-speech"));
   caravan_test_iterate (30);
   g_assert_true (caravan_map_view_get_flying (map_view));
   g_assert_true (caravan_test_wait_until (not_flying, map_view, 5000));
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  assert_map_centre_near (caravan_place_get_latitude (samarkand), caravan_place_get_longitude (samarkand));
+  assert_map_centre_near (caravan_place_get_latitude (samarkand),
+                          caravan_place_get_longitude (samarkand));
 
   /* After the flight the selected pin is drawn, with its tip on the place. */
   caravan_test_iterate (200);
@@ -351,16 +361,19 @@ test_pin_label_follows_date (void)
   story = get_story ();
   astana = caravan_story_lookup_place (story, "astana");
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (story, "xi-visits-myanmar"));
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (story,
+                                                                                "xi-visits-myanmar"));
   caravan_test_iterate (20);
   g_assert_cmpstr (caravan_map_view_get_pin_label (get_map_view (), astana), ==, "Nur-Sultan");
 
   caravan_selection_select_event (get_selection (),
-                                  caravan_story_lookup_event (story, "xi-proposes-silk-road-economic-belt"));
+                                  caravan_story_lookup_event (story,
+                                                              "xi-proposes-silk-road-economic-belt"));
   caravan_test_iterate (20);
   g_assert_cmpstr (caravan_map_view_get_pin_label (get_map_view (), astana), ==, "Astana");
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (story, "presidential-election"));
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (story,
+                                                                                "presidential-election"));
   caravan_test_iterate (20);
   g_assert_cmpstr (caravan_map_view_get_pin_label (get_map_view (), astana), ==, "Astana");
 }
@@ -385,13 +398,15 @@ test_filter_by_time (void)
   caravan_date_init_day (&to, 2019, 12, 31);
   caravan_selection_set_visible_range (selection, caravan_date_get_first_julian (&from),
                                        caravan_date_get_last_julian (&to));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.filter-by-time", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.filter-by-time",
+                                             NULL));
   caravan_test_iterate (20);
   g_assert_true (caravan_selection_get_filter_by_time (selection));
   g_assert_true (caravan_map_view_get_pin_faded (get_map_view (), bruges));
   g_assert_false (caravan_map_view_get_pin_faded (get_map_view (), astana));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.filter-by-time", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.filter-by-time",
+                                             NULL));
   caravan_test_iterate (20);
   g_assert_false (caravan_selection_get_filter_by_time (selection));
   g_assert_false (caravan_map_view_get_pin_faded (get_map_view (), bruges));
@@ -400,7 +415,8 @@ test_filter_by_time (void)
 static gboolean
 problems_shown (gpointer user_data)
 {
-  GtkWidget *revealer = caravan_test_find_widget (GTK_WIDGET (get_window ()), GTK_TYPE_REVEALER, NULL);
+  GtkWidget *revealer = caravan_test_find_widget (GTK_WIDGET (get_window ()), GTK_TYPE_REVEALER,
+                                                  NULL);
 
   return revealer != NULL && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
@@ -408,7 +424,8 @@ problems_shown (gpointer user_data)
 static const char *
 get_problems_text (void)
 {
-  GtkWidget *revealer = caravan_test_find_widget (GTK_WIDGET (get_window ()), GTK_TYPE_REVEALER, NULL);
+  GtkWidget *revealer = caravan_test_find_widget (GTK_WIDGET (get_window ()), GTK_TYPE_REVEALER,
+                                                  NULL);
   GtkWidget *label = caravan_test_find_widget (revealer, GTK_TYPE_LABEL, "monospace");
 
   return gtk_label_get_text (GTK_LABEL (label));
@@ -437,7 +454,8 @@ test_broken_file_keeps_story (void)
   g_test_message ("Problems shown: %s", get_problems_text ());
   caravan_test_save_screenshot (GTK_WIDGET (get_window ()), "window-broken-file");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.dismiss-problems", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "win.dismiss-problems",
+                                             NULL));
   g_assert_false (problems_shown (NULL));
   g_unlink (path);
   g_rmdir (dir);
@@ -489,7 +507,8 @@ test_reload_on_change (void)
   caravan_window_open_file (get_window (), file);
   g_assert_true (caravan_test_wait_until (story_is_not, story, 5000));
   g_assert_true (title_is (first_title));
-  caravan_selection_select_place (get_selection (), caravan_story_lookup_place (get_story (), "samarkand"));
+  caravan_selection_select_place (get_selection (), caravan_story_lookup_place (get_story (),
+                                                                                "samarkand"));
   story = get_story ();
 
   /* Only the first "title" (the story's) changes. */
@@ -498,7 +517,8 @@ test_reload_on_change (void)
   g_assert_true (caravan_test_wait_until (title_is, (gpointer) "Edited on disk", 5000));
   g_assert_true (get_story () != story);
   /* The reload kept the selected place. */
-  g_assert_cmpstr (caravan_place_get_id (caravan_selection_get_place (get_selection ())), ==, "samarkand");
+  g_assert_cmpstr (caravan_place_get_id (caravan_selection_get_place (get_selection ())), ==,
+                   "samarkand");
 
   /* A broken save shows the errors and keeps the last good story. */
   story = get_story ();
@@ -552,7 +572,8 @@ test_dbus_actions (void)
   names = g_action_group_list_actions (G_ACTION_GROUP (remote));
   g_assert_true (caravan_test_wait_until (remote_action_ready, remote, 5000));
 
-  g_action_group_activate_action (G_ACTION_GROUP (remote), "select-place", g_variant_new_string ("khorgos"));
+  g_action_group_activate_action (G_ACTION_GROUP (remote), "select-place",
+                                  g_variant_new_string ("khorgos"));
   g_assert_true (caravan_test_wait_until (place_selected_is, (gpointer) "khorgos", 5000));
   g_assert_true (caravan_test_wait_until (remote_state_is, (gpointer) "khorgos", 5000));
 
@@ -575,12 +596,14 @@ test_map_theme_and_online_layer (void)
   before = caravan_map_view_get_map_source (map_view);
   g_assert_true (CARAVAN_IS_MAP_SOURCE (before));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-theme", "s", "projector"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-theme", "s",
+                                             "projector"));
   source = caravan_map_view_get_map_source (map_view);
   g_assert_true (source != before);
   g_assert_true (SHUMATE_IS_MARKER_LAYER (gtk_widget_get_last_child (
     caravan_test_find_widget (GTK_WIDGET (map_view), SHUMATE_TYPE_MAP, NULL))));
-  g_assert_cmpint (caravan_map_source_get_theme (CARAVAN_MAP_SOURCE (source)), ==, CARAVAN_MAP_THEME_PROJECTOR);
+  g_assert_cmpint (caravan_map_source_get_theme (CARAVAN_MAP_SOURCE (source)), ==,
+                   CARAVAN_MAP_THEME_PROJECTOR);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.online-tiles", NULL));
   g_assert_false (CARAVAN_IS_MAP_SOURCE (caravan_map_view_get_map_source (map_view)));
@@ -589,7 +612,8 @@ test_map_theme_and_online_layer (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-theme", "s", "auto"));
   source = caravan_map_view_get_map_source (map_view);
-  g_assert_cmpint (caravan_map_source_get_theme (CARAVAN_MAP_SOURCE (source)), ==, CARAVAN_MAP_THEME_LIGHT);
+  g_assert_cmpint (caravan_map_source_get_theme (CARAVAN_MAP_SOURCE (source)), ==,
+                   CARAVAN_MAP_THEME_LIGHT);
 }
 
 static GtkOrientation
@@ -616,20 +640,24 @@ test_layouts (void)
 
   reset_to_bundled ();
   story = get_story ();
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (story, "khorgos-dry-port-opens"));
+  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (story,
+                                                                                "khorgos-dry-port-opens"));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (caravan_test_wait_until (orientation_is, GINT_TO_POINTER (GTK_ORIENTATION_HORIZONTAL), 5000));
+  g_assert_true (caravan_test_wait_until (orientation_is,
+                                          GINT_TO_POINTER (GTK_ORIENTATION_HORIZONTAL), 5000));
   caravan_test_iterate (300);
   caravan_test_save_screenshot (GTK_WIDGET (window), "window-1280x800");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  g_assert_true (caravan_test_wait_until (orientation_is, GINT_TO_POINTER (GTK_ORIENTATION_VERTICAL), 5000));
+  g_assert_true (caravan_test_wait_until (orientation_is,
+                                          GINT_TO_POINTER (GTK_ORIENTATION_VERTICAL), 5000));
   caravan_test_iterate (300);
   caravan_test_save_screenshot (GTK_WIDGET (window), "window-800x600");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (caravan_test_wait_until (orientation_is, GINT_TO_POINTER (GTK_ORIENTATION_HORIZONTAL), 5000));
+  g_assert_true (caravan_test_wait_until (orientation_is,
+                                          GINT_TO_POINTER (GTK_ORIENTATION_HORIZONTAL), 5000));
 }
 
 int

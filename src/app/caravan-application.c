@@ -242,7 +242,8 @@ caravan_application_zoom_action (GSimpleAction *action,
   CaravanWindow *window = get_active_window (user_data);
 
   if (window != NULL)
-    caravan_window_zoom_map (window, g_str_equal (g_action_get_name (G_ACTION (action)), "zoom-in") ? 1 : -1);
+    caravan_window_zoom_map (window, g_str_equal (g_action_get_name (G_ACTION (action)),
+                                                  "zoom-in") ? 1 : -1);
 }
 
 static void
@@ -465,7 +466,8 @@ caravan_application_handle_local_options (GApplication *app,
         }
     }
 
-  return G_APPLICATION_CLASS (caravan_application_parent_class)->handle_local_options (app, options);
+  return G_APPLICATION_CLASS (caravan_application_parent_class)->handle_local_options (app,
+                                                                                       options);
 }
 
 static void

@@ -180,7 +180,8 @@ record (const CaravanRecordOptions *options,
   g_source_remove (sigterm);
   seconds = (g_get_monotonic_time () - run.started) / 1e6;
 
-  if (run.error == NULL || (run.interrupted && g_error_matches (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+  if (run.error == NULL || (run.interrupted && g_error_matches (run.error, G_IO_ERROR,
+                                                                G_IO_ERROR_CANCELLED)))
     {
       guint frames = caravan_recorder_get_frames_done (recorder);
       int fps = options->fps > 0 ? options->fps : CARAVAN_RECORDER_DEFAULT_FPS;
@@ -281,7 +282,8 @@ caravan_record_command (const CaravanRecordOptions *options)
 
   recorder = caravan_recorder_new (story);
   caravan_recorder_set_size (recorder, width, height);
-  caravan_recorder_set_fps (recorder, options->fps > 0 ? (guint) options->fps : CARAVAN_RECORDER_DEFAULT_FPS);
+  caravan_recorder_set_fps (recorder,
+                            options->fps > 0 ? (guint) options->fps : CARAVAN_RECORDER_DEFAULT_FPS);
   caravan_recorder_set_seconds_per_step (recorder, options->seconds_per_step);
   caravan_recorder_set_theme (recorder, theme);
   caravan_recorder_set_steps (recorder, options->from > 0 ? (guint) options->from - 1 : 0,

@@ -139,7 +139,8 @@ on_ready_check_done (GObject      *source,
   if (n_problems == 0)
     heading = g_strdup (_("Ready to Present"));
   else
-    heading = g_strdup_printf (ngettext ("%u Problem Found", "%u Problems Found", n_problems), n_problems);
+    heading = g_strdup_printf (ngettext ("%u Problem Found", "%u Problems Found", n_problems),
+                               n_problems);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -159,7 +160,8 @@ on_ready_check_done (GObject      *source,
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "presentation-check-list");
   scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);

@@ -79,7 +79,8 @@ caravan_window_show_problems (CaravanWindow *self,
 
   if (keeping)
     /* Translators: %s is a file name; the story already on screen stays there */
-    title = g_strdup_printf (_("“%s” could not be opened, so the current story stays on screen"), name);
+    title = g_strdup_printf (_("“%s” could not be opened, so the current story stays on screen"),
+                             name);
   else
     title = g_strdup_printf (_("“%s” could not be opened"), name);
 

@@ -73,7 +73,8 @@ save_window_state (CaravanWindow *self)
   g_settings_delay (settings);
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_boolean (settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
   g_settings_apply (settings);
 }
 
@@ -293,7 +294,8 @@ caravan_window_class_init (CaravanWindowClass *klass)
                                    caravan_window_next_event_action);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL,
                                    caravan_window_previous_event_action);
-  gtk_widget_class_install_action (widget_class, "win.present", NULL, caravan_window_present_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL,
+                                   caravan_window_present_action);
   gtk_widget_class_install_action (widget_class, "win.present-from-start", NULL,
                                    caravan_window_present_from_start_action);
   gtk_widget_class_install_action (widget_class, "win.check-presentation", NULL,

@@ -54,7 +54,8 @@ describe_source (CaravanExcerpt *excerpt)
 
   for (guint i = 0; i < caravan_excerpt_get_n_places (excerpt); i++)
     g_string_append_printf (text, "%s%s", (i == 0 && text->len) ? " · " : (i ? ", " : ""),
-                            caravan_place_get_display_name (caravan_excerpt_get_place (excerpt, i), NULL));
+                            caravan_place_get_display_name (caravan_excerpt_get_place (excerpt, i),
+                                                            NULL));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -152,7 +153,8 @@ caravan_excerpt_card_class_init (CaravanExcerptCardClass *klass)
 
   object_class->dispose = caravan_excerpt_card_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/caravan-excerpt-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/caravan-excerpt-card.ui");
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, box);
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, quote_label);
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptCard, map_button);

@@ -101,7 +101,8 @@ excerpt_is_visible (CaravanExcerptsPanel *self,
     return TRUE;
 
   for (guint i = 0; i < n; i++)
-    if (caravan_selection_event_is_visible (self->selection, caravan_excerpt_get_event (excerpt, i)))
+    if (caravan_selection_event_is_visible (self->selection, caravan_excerpt_get_event (excerpt,
+                                                                                        i)))
       return TRUE;
 
   return FALSE;
@@ -173,7 +174,8 @@ show_place (CaravanExcerptsPanel *self,
   g_autoptr(GListModel) events = caravan_story_list_events_of_place (story, place);
   g_autoptr(GListModel) excerpts = caravan_story_list_excerpts_of_place (story, place);
   guint n_events = g_list_model_get_n_items (events);
-  g_autofree char *subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+  g_autofree char *subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n_events),
+                                               n_events);
 
   set_label (self->title_label, caravan_place_get_display_name (place, NULL));
   set_label (self->subtitle_label, subtitle);
@@ -361,7 +363,8 @@ caravan_excerpts_panel_class_init (CaravanExcerptsPanelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/caravan-excerpts-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/caravan-excerpts-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptsPanel, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptsPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, CaravanExcerptsPanel, subtitle_label);

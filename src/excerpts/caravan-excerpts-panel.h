@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define CARAVAN_TYPE_EXCERPTS_PANEL (caravan_excerpts_panel_get_type ())
 
-G_DECLARE_FINAL_TYPE (CaravanExcerptsPanel, caravan_excerpts_panel, CARAVAN, EXCERPTS_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (CaravanExcerptsPanel, caravan_excerpts_panel, CARAVAN, EXCERPTS_PANEL,
+                      GtkWidget)
 
 GtkWidget        *caravan_excerpts_panel_new           (void);
 CaravanSelection *caravan_excerpts_panel_get_selection (CaravanExcerptsPanel *self);

@@ -300,7 +300,8 @@ out:
     {
       /* A story file's problems are in the report already, each at its place: the error only
        * sums them up. */
-      if (format != CARAVAN_IMPORT_FORMAT_CARAVAN || caravan_import_report_get_n_notes (report) == 0)
+      if (format != CARAVAN_IMPORT_FORMAT_CARAVAN ||
+          caravan_import_report_get_n_notes (report) == 0)
         caravan_import_report_add (report, CARAVAN_IMPORT_NOTE_ERROR, NULL, "%s",
                                    local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -137,7 +137,8 @@ render_in_worker (gpointer data,
 
   if (g_cancellable_is_cancelled (cancellable) ||
       (job->prefetch != NULL &&
-       !g_atomic_int_compare_and_exchange (&job->prefetch->state, PREFETCH_QUEUED, PREFETCH_RUNNING)))
+       !g_atomic_int_compare_and_exchange (&job->prefetch->state, PREFETCH_QUEUED,
+                                           PREFETCH_RUNNING)))
     {
       g_task_return_new_error (inner, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Tile cancelled");
       g_object_unref (inner);

@@ -229,6 +229,7 @@ caravan_map_view_pan_by (CaravanMapView *self,
   scale = 256.0 * pow (2, shumate_viewport_get_zoom_level (viewport));
   x = lon_to_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) + dx / scale;
   y = lat_to_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) + dy / scale;
-  shumate_map_center_on (caravan_map_view_get_shumate_map (self), y_to_lat (CLAMP (y, 0, 1)), x_to_lon (CLAMP (x, 0, 1)));
+  shumate_map_center_on (caravan_map_view_get_shumate_map (self), y_to_lat (CLAMP (y, 0, 1)),
+                         x_to_lon (CLAMP (x, 0, 1)));
 }
 

@@ -131,7 +131,8 @@ caravan_map_view_declutter_pins (CaravanMapView *self)
         }
       box = caravan_pin_get_name_box (pin, x, y, LABEL_GAP);
       for (guint j = 0; j < labels->len && !forced && wanted; j++)
-        wanted = !graphene_rect_intersection (&box, &g_array_index (labels, graphene_rect_t, j), NULL);
+        wanted = !graphene_rect_intersection (&box, &g_array_index (labels, graphene_rect_t, j),
+                                              NULL);
       caravan_pin_set_name_shown (pin, wanted);
       if (wanted)
         g_array_append_val (labels, box);

@@ -356,9 +356,12 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", caravan_map_view_pan_action);
-  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, caravan_map_view_zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, caravan_map_view_zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "map.fit-story", NULL, caravan_map_view_fit_story_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL,
+                                   caravan_map_view_zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL,
+                                   caravan_map_view_zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "map.fit-story", NULL,
+                                   caravan_map_view_fit_story_action);
   caravan_shortcuts_add_bindings (widget_class, CARAVAN_SHORTCUTS_MAP);
 
   gtk_widget_class_set_css_name (widget_class, "caravan-map-view");
@@ -387,7 +390,8 @@ caravan_map_view_init (CaravanMapView *self)
   closure = g_cclosure_new_swap (G_CALLBACK (on_animation_completed), self, NULL);
   g_closure_set_marshal (closure, g_cclosure_marshal_VOID__VOID);
   g_object_watch_closure (G_OBJECT (self), closure);
-  g_signal_connect_closure (caravan_map_view_get_shumate_map (self), "animation-completed::go-to", closure, FALSE);
+  g_signal_connect_closure (caravan_map_view_get_shumate_map (self), "animation-completed::go-to",
+                            closure, FALSE);
 
   self->marker_layer = shumate_marker_layer_new (viewport);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));

@@ -19,7 +19,8 @@ struct _CaravanTilePaintable
 static void caravan_tile_paintable_iface_init (GdkPaintableInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CaravanTilePaintable, caravan_tile_paintable, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, caravan_tile_paintable_iface_init))
+                               G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE,
+                                                      caravan_tile_paintable_iface_init))
 
 static void
 caravan_tile_paintable_snapshot (GdkPaintable *paintable,

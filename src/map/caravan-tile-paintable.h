@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 #define CARAVAN_TYPE_TILE_PAINTABLE (caravan_tile_paintable_get_type ())
-G_DECLARE_FINAL_TYPE (CaravanTilePaintable, caravan_tile_paintable, CARAVAN, TILE_PAINTABLE, GObject)
+G_DECLARE_FINAL_TYPE (CaravanTilePaintable, caravan_tile_paintable, CARAVAN, TILE_PAINTABLE,
+                      GObject)
 
 CaravanTilePaintable *caravan_tile_paintable_new         (GdkTexture           *texture,
                                                           guint                 margin_px);

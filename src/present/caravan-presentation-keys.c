@@ -20,7 +20,8 @@ jump_to_typed_step (CaravanPresentation *self)
   guint64 number = 0;
 
   if (g_ascii_string_to_unsigned (self->typed_step->str, 10, 1, G_MAXUINT, &number, NULL))
-    caravan_presentation_go_to_step (self, (guint) MIN (number, caravan_presentation_get_n_steps (self)) - 1);
+    caravan_presentation_go_to_step (self, (guint) MIN (number,
+                                                        caravan_presentation_get_n_steps (self)) - 1);
   g_string_truncate (self->typed_step, 0);
   caravan_presentation_update_progress (self);
 }
@@ -182,7 +183,8 @@ caravan_presentation_cycle_theme_action (GtkWidget  *widget,
 {
   CaravanPresentation *self = CARAVAN_PRESENTATION (widget);
 
-  caravan_presentation_set_theme (self, (caravan_presentation_get_theme (self) + 1) % CARAVAN_MAP_N_THEMES);
+  caravan_presentation_set_theme (self,
+                                  (caravan_presentation_get_theme (self) + 1) % CARAVAN_MAP_N_THEMES);
 }
 
 static void
@@ -209,15 +211,19 @@ caravan_presentation_add_key_controller (CaravanPresentation *self,
 void
 caravan_presentation_install_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "presentation.next", NULL, caravan_presentation_next_action);
+  gtk_widget_class_install_action (widget_class, "presentation.next", NULL,
+                                   caravan_presentation_next_action);
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL,
                                    caravan_presentation_previous_action);
-  gtk_widget_class_install_action (widget_class, "presentation.first", NULL, caravan_presentation_first_action);
+  gtk_widget_class_install_action (widget_class, "presentation.first", NULL,
+                                   caravan_presentation_first_action);
   /* Steps count from 0 here; the presenter types them from 1. */
   gtk_widget_class_install_action (widget_class, "presentation.go-to-step", "u",
                                    caravan_presentation_go_to_step_action);
-  gtk_widget_class_install_action (widget_class, "presentation.last", NULL, caravan_presentation_last_action);
-  gtk_widget_class_install_action (widget_class, "presentation.blank", "s", caravan_presentation_blank_action);
+  gtk_widget_class_install_action (widget_class, "presentation.last", NULL,
+                                   caravan_presentation_last_action);
+  gtk_widget_class_install_action (widget_class, "presentation.blank", "s",
+                                   caravan_presentation_blank_action);
   gtk_widget_class_install_action (widget_class, "presentation.toggle-autoplay", NULL,
                                    caravan_presentation_toggle_autoplay_action);
   gtk_widget_class_install_action (widget_class, "presentation.toggle-loop", NULL,

@@ -70,7 +70,8 @@ apply_layout (CaravanPresentation *self)
   caption_width = (int) round (width * ((double) width / height < 1.5 ? 0.40 : 0.34));
   strip_height = text * 2;
 
-  set_label_font (self->title_label, (int) round (text * TITLE_SCALE), PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  set_label_font (self->title_label, (int) round (text * TITLE_SCALE), PANGO_WEIGHT_BOLD,
+                  PANGO_STYLE_NORMAL);
   set_label_font (self->date_label, text, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
   set_label_font (self->quote_label, text, PANGO_WEIGHT_NORMAL,
                   gtk_widget_has_css_class (GTK_WIDGET (self->quote_label), "quote")

@@ -88,7 +88,8 @@ caravan_presentation_size_allocate (GtkWidget *widget,
 {
   CaravanPresentation *self = CARAVAN_PRESENTATION (widget);
 
-  GTK_WIDGET_CLASS (caravan_presentation_parent_class)->size_allocate (widget, width, height, baseline);
+  GTK_WIDGET_CLASS (caravan_presentation_parent_class)->size_allocate (widget, width, height,
+                                                                       baseline);
 
   /* Sizes can't change during allocation: apply them on the next idle. */
   if (width != self->layout_width || height != self->layout_height)
@@ -254,7 +255,8 @@ caravan_presentation_class_init (CaravanPresentationClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CARAVAN_TYPE_MAP_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/caravan-presentation.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/caravan-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, CaravanPresentation, map_view);
   gtk_widget_class_bind_template_child (widget_class, CaravanPresentation, caption_box);
   gtk_widget_class_bind_template_child (widget_class, CaravanPresentation, caption_inner);
@@ -286,7 +288,8 @@ caravan_presentation_init (CaravanPresentation *self)
 
   gtk_drawing_area_set_draw_func (self->strip, caravan_presentation_draw_strip, self, NULL);
   caravan_presentation_add_key_controller (self, GTK_WIDGET (self));
-  g_signal_connect_object (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), self, 0);
+  g_signal_connect_object (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), self,
+                           0);
   caravan_presentation_update_autoplay_label (self);
 }
 
@@ -312,7 +315,8 @@ caravan_presentation_new (CaravanSelection *selection,
       gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
       gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
       /* Tiles for the projector's scale from the first frame, before the window is on it. */
-      caravan_map_view_set_tile_scale (self->map_view, MAX (1, gdk_monitor_get_scale_factor (monitor)));
+      caravan_map_view_set_tile_scale (self->map_view, MAX (1,
+                                                            gdk_monitor_get_scale_factor (monitor)));
 
       if (other != NULL)
         {

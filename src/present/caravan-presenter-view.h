@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define CARAVAN_TYPE_PRESENTER_VIEW (caravan_presenter_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (CaravanPresenterView, caravan_presenter_view, CARAVAN, PRESENTER_VIEW, AdwWindow)
+G_DECLARE_FINAL_TYPE (CaravanPresenterView, caravan_presenter_view, CARAVAN, PRESENTER_VIEW,
+                      AdwWindow)
 
 /* The speaker's window: what the room sees, current and next step, speaker notes, time against
  * a target length, the step list. Follows @selection, like the presentation on the other screen. */

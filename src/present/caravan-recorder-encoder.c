@@ -221,7 +221,8 @@ caravan_recorder_start_pipeline (CaravanRecorder  *self,
     gst_init (NULL, NULL);
 
   format = find_format (output, error);
-  if (format == NULL || !check_format (format, &encoder_name, error) || !check_output (output, error))
+  if (format == NULL || !check_format (format, &encoder_name, error) || !check_output (output,
+                                                                                       error))
     return FALSE;
 
   self->pipeline = gst_pipeline_new ("caravan-recorder");
@@ -270,7 +271,8 @@ caravan_recorder_start_pipeline (CaravanRecorder  *self,
   self->pool = gst_buffer_pool_new ();
   config = gst_buffer_pool_get_config (self->pool);
   gst_buffer_pool_config_set_params (config, caps, (guint) self->frame_size, MAX_QUEUED_FRAMES, 0);
-  if (!gst_buffer_pool_set_config (self->pool, config) || !gst_buffer_pool_set_active (self->pool, TRUE))
+  if (!gst_buffer_pool_set_config (self->pool, config) || !gst_buffer_pool_set_active (self->pool,
+                                                                                       TRUE))
     {
       g_set_error (error, CARAVAN_RECORDER_ERROR, CARAVAN_RECORDER_ERROR_ENCODING,
                    _("Cannot allocate video frames of %d×%d"), self->width, self->height);

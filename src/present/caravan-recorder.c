@@ -172,7 +172,8 @@ push_frame (CaravanRecorder *self,
   caravan_recorder_push (self, buffer, self->frames_done);
   self->frames_done++;
   self->frame_in_step++;
-  g_signal_emit (self, signals[PROGRESS], 0, self->frames_done, caravan_recorder_get_n_frames (self));
+  g_signal_emit (self, signals[PROGRESS], 0, self->frames_done,
+                 caravan_recorder_get_n_frames (self));
 }
 
 static void
@@ -211,7 +212,8 @@ get_recording_display (void)
                                                   i == 0 ? GTK_STYLE_PROVIDER_PRIORITY_APPLICATION
                                                          : GTK_STYLE_PROVIDER_PRIORITY_FALLBACK);
     }
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_PATH "/icons");
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    RESOURCE_PATH "/icons");
   return display;
 }
 
@@ -298,7 +300,8 @@ place_camera_for_frame (CaravanRecorder *self)
   CaravanRecorderCamera camera;
 
   if (self->frame_in_step < self->flight_frames)
-    interpolate_camera (&self->from, &self->to, (double) (self->frame_in_step + 1) / (self->flight_frames + 1),
+    interpolate_camera (&self->from, &self->to,
+                        (double) (self->frame_in_step + 1) / (self->flight_frames + 1),
                         &camera);
   else
     camera = self->to;

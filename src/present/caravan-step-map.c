@@ -262,7 +262,8 @@ caravan_step_map_set_event (CaravanStepMap *self,
   g_clear_object (&self->texture);
   place = event ? caravan_event_get_first_place (event) : NULL;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  place ? caravan_place_get_display_name (place, caravan_event_get_date (event))
+                                  place ? caravan_place_get_display_name (place,
+                                                                          caravan_event_get_date (event))
                                         : "",
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));

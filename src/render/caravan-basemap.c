@@ -280,7 +280,8 @@ load_tables (CaravanBasemap *self,
   self->strings = data;
   self->strings_size = n;
 
-  if (!find_section (blob, "countries", sizeof (CaravanBasemapCountry), &data, &self->n_countries, error))
+  if (!find_section (blob, "countries", sizeof (CaravanBasemapCountry), &data, &self->n_countries,
+                     error))
     return FALSE;
   self->countries = data;
   for (guint i = 0; i < self->n_countries; i++)
@@ -401,7 +402,8 @@ caravan_basemap_new_from_bytes (GBytes  *base,
     return NULL;
 
   for (guint i = 0; i < self->n_labels; i++)
-    if (self->labels[i].kind == CARAVAN_LABEL_COUNTRY && self->labels[i].country >= self->n_countries)
+    if (self->labels[i].kind == CARAVAN_LABEL_COUNTRY &&
+        self->labels[i].country >= self->n_countries)
       {
         set_corrupt (error, "basemap.bin", "labels");
         return NULL;

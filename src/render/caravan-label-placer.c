@@ -114,7 +114,8 @@ create_label_layout (PangoContext              *context,
                     label->kind == CARAVAN_LABEL_RIVER;
 
   pango_font_description_set_family (font, style->font_family);
-  pango_font_description_set_absolute_size (font, label_font_size (label, zoom) * style->font_scale * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, label_font_size (label,
+                                                                   zoom) * style->font_scale * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_style (font, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   pango_layout_set_font_description (layout, font);
@@ -296,7 +297,8 @@ place_labels (CaravanLabelPlacer *self,
       item.text = label_text (self, label);
       layout = create_label_layout (context, style, label, item.text, zoom);
       pango_layout_get_extents (layout, NULL, &logical);
-      label_box (label, k, logical.width / (double) PANGO_SCALE, logical.height / (double) PANGO_SCALE, &item);
+      label_box (label, k, logical.width / (double) PANGO_SCALE,
+                 logical.height / (double) PANGO_SCALE, &item);
 
       for (guint j = 0; j < placed->len && free_spot; j++)
         {
@@ -483,7 +485,8 @@ device_scale (cairo_t *cr)
   cairo_matrix_t m;
 
   cairo_get_matrix (cr, &m);
-  if (m.xy != 0 || m.yx != 0 || m.xx != m.yy || m.xx < 1 || m.xx > MAX_SCALE || m.xx != floor (m.xx))
+  if (m.xy != 0 || m.yx != 0 || m.xx != m.yy || m.xx < 1 || m.xx > MAX_SCALE ||
+      m.xx != floor (m.xx))
     return 0;
   return (int) m.xx;
 }

@@ -166,7 +166,8 @@ caravan_ready_check_story (CaravanStory    *story,
     {
       /* Translators: %s is an error message */
       add_finding (findings, CARAVAN_READY_NO_BASE_MAP, 0, NULL,
-                   g_strdup_printf (_("The offline base map cannot be loaded: %s"), error->message));
+                   g_strdup_printf (_("The offline base map cannot be loaded: %s"),
+                                    error->message));
       return g_steal_pointer (&findings);
     }
   renderer = caravan_tile_renderer_new (basemap, caravan_story_get_language (story));

@@ -81,8 +81,10 @@ make_relief (const CaravanBasemapRelief *data,
   guint32 shades[256];
 
   for (int v = 0; v < 256; v++)
-    shades[v] = v < 128 ? premultiply (&style->relief_shadow, MIN ((128 - v) * RELIEF_SHADOW_GAIN, 255) / 255)
-                        : premultiply (&style->relief_light, MIN ((v - 128) * RELIEF_LIGHT_GAIN, 255) / 255);
+    shades[v] = v < 128 ? premultiply (&style->relief_shadow, MIN ((128 - v) * RELIEF_SHADOW_GAIN,
+                                                                   255) / 255)
+                        : premultiply (&style->relief_light, MIN ((v - 128) * RELIEF_LIGHT_GAIN,
+                                                                  255) / 255);
   cairo_surface_flush (surface);
   for (guint y = 0; y < h->height; y++)
     for (guint x = 0; x < h->width; x++)
@@ -172,7 +174,8 @@ caravan_tile_draw_urban (cairo_t                  *cr,
   if (ids->len == 0)
     return;
   for (guint i = 0; i < ids->len; i++)
-    caravan_tile_add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, TRUE);
+    caravan_tile_add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view,
+                              TRUE);
   caravan_tile_set_color (cr, &view->style->urban);
   if (view->zoom >= 9)
     {
@@ -191,7 +194,8 @@ road_shown (guint attr,
 {
   guint cls = attr >> 8, rank = attr & 0xff;
 
-  return zoom >= 7 || (zoom == 6 && (cls <= 2 || rank <= 6)) || (zoom == 5 && (cls == 1 || rank <= 4));
+  return zoom >= 7 || (zoom == 6 && (cls <= 2 || rank <= 6)) || (zoom == 5 && (cls == 1 ||
+                                                                               rank <= 4));
 }
 
 static gboolean

@@ -68,8 +68,10 @@ caravan_tile_collect_features (const CaravanBasemapLayer *layer,
   {
     gint64 cx0 = MAX ((gint64) (view->ux0 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_x0, 0);
     gint64 cy0 = MAX ((gint64) (view->uy0 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_y0, 0);
-    gint64 cx1 = MIN ((gint64) (view->ux1 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_x0, (gint64) layer->grid_w - 1);
-    gint64 cy1 = MIN ((gint64) (view->uy1 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_y0, (gint64) layer->grid_h - 1);
+    gint64 cx1 = MIN ((gint64) (view->ux1 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_x0,
+                      (gint64) layer->grid_w - 1);
+    gint64 cy1 = MIN ((gint64) (view->uy1 >> CARAVAN_BASEMAP_CELL_SHIFT) - layer->grid_y0,
+                      (gint64) layer->grid_h - 1);
     gboolean several = cx1 > cx0 || cy1 > cy0;
     g_autofree guint8 *seen = several ? g_malloc0 (layer->n_features) : NULL;
 
@@ -89,7 +91,8 @@ caravan_tile_collect_features (const CaravanBasemapLayer *layer,
                     continue;
                   seen[i] = 1;
                 }
-              if (f->x1 >= view->ux0 && f->x0 <= view->ux1 && f->y1 >= view->uy0 && f->y0 <= view->uy1)
+              if (f->x1 >= view->ux0 && f->x0 <= view->ux1 && f->y1 >= view->uy0 &&
+                  f->y0 <= view->uy1)
                 g_array_append_val (ids, i);
             }
         }
@@ -191,7 +194,8 @@ draw_geometry (CaravanTileRenderer *self,
                const View          *view)
 {
   const CaravanMapStyle *style = view->style;
-  const CaravanBasemapBand *band = caravan_basemap_get_band (self->basemap, pick_band (self->basemap, view));
+  const CaravanBasemapBand *band = caravan_basemap_get_band (self->basemap,
+                                                             pick_band (self->basemap, view));
   const CaravanBasemapLayer *layer;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
   double zf = caravan_tile_zoom_factor (view->zoom);
@@ -221,7 +225,8 @@ draw_geometry (CaravanTileRenderer *self,
         {
           const CaravanBasemapFeature *f = &layer->features[g_array_index (ids, guint, i)];
 
-          if (caravan_basemap_get_country (self->basemap, f->attr)->tint % CARAVAN_MAP_N_TINTS != tint)
+          if (caravan_basemap_get_country (self->basemap,
+                                           f->attr)->tint % CARAVAN_MAP_N_TINTS != tint)
             continue;
           caravan_tile_add_feature (cr, layer, f, view, TRUE);
           any = TRUE;
@@ -243,7 +248,8 @@ draw_geometry (CaravanTileRenderer *self,
       layer = &band->layers[CARAVAN_BASEMAP_COAST];
       caravan_tile_collect_features (layer, view, ids);
       for (guint i = 0; i < ids->len; i++)
-        caravan_tile_add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, FALSE);
+        caravan_tile_add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view,
+                                  FALSE);
       caravan_tile_set_color (cr, &style->coast);
       cairo_set_line_width (cr, style->coast_width * zf);
       cairo_stroke (cr);
@@ -302,7 +308,8 @@ draw_geometry (CaravanTileRenderer *self,
   layer = &band->layers[CARAVAN_BASEMAP_BORDER];
   caravan_tile_collect_features (layer, view, ids);
   for (guint i = 0; i < ids->len; i++)
-    caravan_tile_add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view, FALSE);
+    caravan_tile_add_feature (cr, layer, &layer->features[g_array_index (ids, guint, i)], view,
+                              FALSE);
   caravan_tile_set_color (cr, &style->border_casing);
   cairo_set_line_width (cr, style->border_casing_width * zf);
   cairo_stroke_preserve (cr);
@@ -495,7 +502,8 @@ caravan_tile_renderer_render (CaravanTileRenderer *self,
   /* Not cairo_image_surface_create(), which clears the pixels: every tile paints them all. */
   stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, canvas_size);
   pixels = g_try_malloc ((gsize) stride * canvas_size);
-  canvas = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, canvas_size, canvas_size, stride);
+  canvas = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, canvas_size,
+                                                canvas_size, stride);
   if (pixels == NULL ||
       cairo_surface_set_user_data (canvas, &pixels_key, pixels, g_free) != CAIRO_STATUS_SUCCESS)
     {

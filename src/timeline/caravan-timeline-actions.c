@@ -35,7 +35,8 @@ caravan_timeline_zoom_in_action (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *parameter)
 {
-  caravan_timeline_zoom_around (CARAVAN_TIMELINE (widget), gtk_widget_get_width (widget) / 2.0, ZOOM_STEP);
+  caravan_timeline_zoom_around (CARAVAN_TIMELINE (widget), gtk_widget_get_width (widget) / 2.0,
+                                ZOOM_STEP);
 }
 
 static void
@@ -43,7 +44,8 @@ caravan_timeline_zoom_out_action (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *parameter)
 {
-  caravan_timeline_zoom_around (CARAVAN_TIMELINE (widget), gtk_widget_get_width (widget) / 2.0, 1 / ZOOM_STEP);
+  caravan_timeline_zoom_around (CARAVAN_TIMELINE (widget), gtk_widget_get_width (widget) / 2.0,
+                                1 / ZOOM_STEP);
 }
 
 static void

@@ -37,12 +37,14 @@ caravan_timeline_item_at (CaravanTimeline        *self,
   if (lane >= caravan_timeline_layout_get_n_lanes (layout))
     return NULL;
 
-  if (caravan_timeline_get_overlay_item (self, layout, px_per_day, &self->overlay_item, &overlay_lane) &&
+  if (caravan_timeline_get_overlay_item (self, layout, px_per_day, &self->overlay_item,
+                                         &overlay_lane) &&
       overlay_lane == lane)
     {
       graphene_rect_t shape, area;
 
-      caravan_timeline_item_bounds (self, lane, &self->overlay_item, start, px_per_day, &shape, &area);
+      caravan_timeline_item_bounds (self, lane, &self->overlay_item, start, px_per_day, &shape,
+                                    &area);
       graphene_rect_inset (&area, -2, -2);
       if (graphene_rect_contains_point (&area, &GRAPHENE_POINT_INIT (x, y)))
         {

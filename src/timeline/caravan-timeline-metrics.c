@@ -162,9 +162,11 @@ caravan_timeline_ensure_metrics (CaravanTimeline *self)
       g_autofree char *name = g_date_time_format (dt, "%Ob");
 
       self->min_pitch[CARAVAN_TIMELINE_UNIT_MONTH] =
-        MAX (self->min_pitch[CARAVAN_TIMELINE_UNIT_MONTH], caravan_timeline_text_width (self, name, FALSE) + 24);
+        MAX (self->min_pitch[CARAVAN_TIMELINE_UNIT_MONTH], caravan_timeline_text_width (self, name,
+                                                                                        FALSE) + 24);
     }
-  self->min_pitch[CARAVAN_TIMELINE_UNIT_YEAR] = caravan_timeline_text_width (self, "2022", TRUE) + 24;
+  self->min_pitch[CARAVAN_TIMELINE_UNIT_YEAR] = caravan_timeline_text_width (self, "2022",
+                                                                             TRUE) + 24;
 }
 
 guint

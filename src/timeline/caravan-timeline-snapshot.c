@@ -354,7 +354,8 @@ draw_axis (CaravanTimeline *self,
       gtk_snapshot_append_color (snapshot, &palette->tick,
                                  &GRAPHENE_RECT_INIT (x, self->axis_height - 10, 1, 10));
       if (tick->shown)
-        append_text (snapshot, caravan_timeline_get_text_layout (self, tick->label, tick->major), x + 5, label_y,
+        append_text (snapshot, caravan_timeline_get_text_layout (self, tick->label, tick->major),
+                     x + 5, label_y,
                      &palette->fg);
     }
 
@@ -363,7 +364,8 @@ draw_axis (CaravanTimeline *self,
     {
       gtk_snapshot_append_color (snapshot, &palette->axis_bg,
                                  &GRAPHENE_RECT_INIT (0, 0, context_w + 16, self->axis_height - 1));
-      append_text (snapshot, caravan_timeline_get_text_layout (self, context, TRUE), 8, label_y, &palette->fg);
+      append_text (snapshot, caravan_timeline_get_text_layout (self, context, TRUE), 8, label_y,
+                   &palette->fg);
     }
 }
 
@@ -405,7 +407,8 @@ caravan_timeline_snapshot (GtkWidget   *widget,
       for (guint lane = 0; lane < caravan_timeline_layout_get_n_lanes (layout); lane++)
         {
           guint n_items;
-          const CaravanTimelineItem *items = caravan_timeline_layout_get_items (layout, lane, &n_items);
+          const CaravanTimelineItem *items = caravan_timeline_layout_get_items (layout, lane,
+                                                                                &n_items);
 
           for (guint i = caravan_timeline_layout_find_first (layout, lane, start);
                i < n_items && items[i].start <= end;

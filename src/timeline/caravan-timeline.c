@@ -546,7 +546,8 @@ caravan_timeline_get_event_bounds (CaravanTimeline *self,
   else
     item = caravan_timeline_layout_find_item (layout, index);
   caravan_timeline_item_bounds (self, lane, item, start, px_per_day, &shape, &area);
-  if (shape.origin.x + shape.size.width < 0 || shape.origin.x > gtk_widget_get_width (GTK_WIDGET (self)))
+  if (shape.origin.x + shape.size.width < 0 ||
+      shape.origin.x > gtk_widget_get_width (GTK_WIDGET (self)))
     return FALSE;
 
   *out_bounds = shape;

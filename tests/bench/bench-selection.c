@@ -2,7 +2,7 @@
 /* bench-selection.c: time from a selection change to a fully drawn frame (map tiles, pins,
  * timeline, excerpts), with the flight itself excluded (animations off).
  * Run under a display: xvfb-run -s '-screen 0 1280x800x24' env GSK_RENDERER=cairo \
- *   GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory ./_build/tests/bench/bench-selection */
+ * GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory ./_build/tests/bench/bench-selection */
 
 #define G_LOG_DOMAIN "caravan-bench-selection"
 

@@ -189,7 +189,8 @@ static void
 on_window_realize (GtkWidget *widget,
                    Bench     *bench)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_after_paint), bench);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_after_paint),
+                    bench);
 }
 
 static void

@@ -74,11 +74,14 @@ main (int   argc,
   first = caravan_basemap_get_default (&error);
   if (first == NULL)
     g_error ("%s", error->message);
-  printf ("data load (first, resource + validation): %.2f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+  printf ("data load (first, resource + validation): %.2f ms\n",
+          (g_get_monotonic_time () - t0) / 1000.0);
   for (guint i = 0; i < G_N_ELEMENTS (loads); i++)
     {
-      g_autofree char *base = g_build_filename (CARAVAN_SOURCE_DIR, "data", "basemap", "basemap.bin", NULL);
-      g_autofree char *lakes = g_build_filename (CARAVAN_SOURCE_DIR, "data", "basemap", "lakes.bin", NULL);
+      g_autofree char *base = g_build_filename (CARAVAN_SOURCE_DIR, "data", "basemap",
+                                                "basemap.bin", NULL);
+      g_autofree char *lakes = g_build_filename (CARAVAN_SOURCE_DIR, "data", "basemap", "lakes.bin",
+                                                 NULL);
       g_autoptr(CaravanBasemap) again = NULL;
 
       t0 = g_get_monotonic_time ();
@@ -96,7 +99,8 @@ main (int   argc,
 
   renderer = caravan_tile_renderer_new (first, "en");
 
-  printf ("\ntile render, thread CPU time per tile\n%-5s %-5s %8s %8s %8s %8s   %s\n", "zoom", "scale", "p50 ms", "p99 ms", "max ms", "tiles", "labels placed (first tile)");
+  printf ("\ntile render, thread CPU time per tile\n%-5s %-5s %8s %8s %8s %8s   %s\n", "zoom",
+          "scale", "p50 ms", "p99 ms", "max ms", "tiles", "labels placed (first tile)");
   for (guint scale = 1; scale <= 2; scale++)
     for (guint zoom = 3; zoom <= 12; zoom++)
       {
@@ -116,7 +120,8 @@ main (int   argc,
                     cairo_surface_t *surface;
                     double ms = cpu_ms ();
 
-                    surface = caravan_tile_renderer_render (renderer, zoom, cx + dx, cy + dy, scale, theme, 1);
+                    surface = caravan_tile_renderer_render (renderer, zoom, cx + dx, cy + dy, scale,
+                                                            theme, 1);
                     ms = cpu_ms () - ms;
                     cairo_surface_destroy (surface);
                     /* The first tile of a zoom and theme also places that zoom's labels. */
@@ -136,7 +141,8 @@ main (int   argc,
           double p50 = percentile (v, n, 0.5), p99 = percentile (v, n, 0.99);
 
           if (first_ms >= 0)
-            printf ("%-5u %-5u %8.3f %8.3f %8.3f %8u   %.1f ms\n", zoom, scale, p50, p99, v[n - 1], n, first_ms);
+            printf ("%-5u %-5u %8.3f %8.3f %8.3f %8u   %.1f ms\n", zoom, scale, p50, p99, v[n - 1],
+                    n, first_ms);
           else
             printf ("%-5u %-5u %8.3f %8.3f %8.3f %8u\n", zoom, scale, p50, p99, v[n - 1], n);
         }
