@@ -174,3 +174,28 @@ caravan_test_find_widget (GtkWidget  *root,
 
   return NULL;
 }
+
+/* The pixels of two textures of the same size that differ by more than a rounding step (2) in
+ * any channel. */
+guint
+caravan_test_count_different_pixels (GdkTexture *a,
+                                     GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+  g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
+  g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
+  guint different = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  gdk_texture_download (a, pa, width * 4);
+  gdk_texture_download (b, pb, width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    for (int c = 0; c < 4; c++)
+      if (ABS ((int) pa[i * 4 + c] - (int) pb[i * 4 + c]) > 2)
+        {
+          different++;
+          break;
+        }
+  return different;
+}

@@ -26,4 +26,7 @@ gboolean    caravan_test_texture_pixel   (GdkTexture           *texture,
                                           int                   y,
                                           guint8                rgba[4]);
 
+guint       caravan_test_count_different_pixels (GdkTexture *a,
+                                                 GdkTexture *b);
+
 G_END_DECLS

@@ -78,29 +78,6 @@ layer_has_tiles (gpointer data)
          !caravan_map_source_has_prefetched (first->source);
 }
 
-/* Pixels that differ by more than a rounding step in any channel. */
-static guint
-count_different_pixels (GdkTexture *a,
-                        GdkTexture *b)
-{
-  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
-  g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
-  g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
-  guint different = 0;
-
-  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
-  gdk_texture_download (a, pa, width * 4);
-  gdk_texture_download (b, pb, width * 4);
-  for (gsize i = 0; i < (gsize) width * height; i++)
-    for (int c = 0; c < 4; c++)
-      if (ABS ((int) pa[i * 4 + c] - (int) pb[i * 4 + c]) > 2)
-        {
-          different++;
-          break;
-        }
-  return different;
-}
 #endif
 
 /* A map view showing @story in @theme, and a window for it (@in_window: the view is in it
@@ -170,7 +147,7 @@ test_first_frame_has_tiles (void)
   caravan_test_iterate (100);
   later = caravan_test_capture (GTK_WIDGET (first.view));
   g_assert_nonnull (later);
-  different = count_different_pixels (first.capture, later);
+  different = caravan_test_count_different_pixels (first.capture, later);
   g_test_message ("%u of %d pixels differ between the first frame and the layer's tiles", different,
                   gdk_texture_get_width (later) * gdk_texture_get_height (later));
   g_assert_cmpuint (different, <=,

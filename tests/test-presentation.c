@@ -237,23 +237,8 @@ static double
 fraction_of_pixels_changed (GdkTexture *a,
                             GdkTexture *b)
 {
-  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
-  g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
-  g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
-  gsize changed = 0;
-
-  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
-  gdk_texture_download (a, pa, width * 4);
-  gdk_texture_download (b, pb, width * 4);
-  for (gsize i = 0; i < (gsize) width * height; i++)
-    for (int c = 0; c < 3; c++)
-      if (ABS ((int) pa[i * 4 + c] - (int) pb[i * 4 + c]) > 2)
-        {
-          changed++;
-          break;
-        }
-  return (double) changed / ((double) width * height);
+  return (double) caravan_test_count_different_pixels (a, b) /
+         ((double) gdk_texture_get_width (a) * gdk_texture_get_height (a));
 }
 
 static CaravanPresentation *

@@ -52,7 +52,7 @@ unset WAYLAND_DISPLAY XAUTHORITY DBUS_SESSION_BUS_ADDRESS AT_SPI_BUS_ADDRESS
 xrandr --addmode DUMMY1 1280x800 &&
 xrandr --output DUMMY0 --mode 1920x1080 --pos 1280x0 \
        --output DUMMY1 --mode 1280x800 --pos 0x0 --primary || exit 1
-xrandr --listmonitors
+xrandr --listmonitors | sed 's/^/# /'
 
 openbox --sm-disable >"$work/openbox.log" 2>&1 &
 wm_pid=$!

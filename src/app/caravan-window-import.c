@@ -141,18 +141,7 @@ caravan_window_show_import_report (CaravanWindow       *self,
 
         gtk_string_list_append (lines, line);
       }
-    if (n > MAX_PROBLEMS_SHOWN)
-      {
-        guint rest = n - MAX_PROBLEMS_SHOWN;
-        /* Translators: the last line of a long list of problems; %'u is a number */
-        g_autofree char *more = g_strdup_printf (ngettext ("…and %'u more (caravan --validate "
-                                                           "lists them all)",
-                                                           "…and %'u more (caravan --validate "
-                                                           "lists them all)", rest), rest);
-
-        gtk_string_list_append (lines, more);
-      }
-    gtk_no_selection_set_model (self->problems_selection, G_LIST_MODEL (lines));
+    caravan_window_set_problem_rows (self, lines, n);
   }
   gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
   if (error != NULL && !keeping)

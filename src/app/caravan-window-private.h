@@ -69,6 +69,9 @@ void     caravan_window_show_problems       (CaravanWindow *self,
                                              GListModel    *problems,
                                              const GError  *error);
 void     caravan_window_hide_problems       (CaravanWindow *self);
+void     caravan_window_set_problem_rows    (CaravanWindow *self,
+                                             GtkStringList *lines,
+                                             guint          n_total);
 void     caravan_window_show_story          (CaravanWindow *self,
                                              CaravanStory  *story,
                                              GFile         *file);

@@ -39,6 +39,27 @@ format_problem (const char          *name,
                           caravan_story_problem_get_column (problem), prefix, message);
 }
 
+/* Shows @lines (at most MAX_PROBLEMS_SHOWN of @n_total) in the banner's list, and a last row
+ * that sums up the rest. */
+void
+caravan_window_set_problem_rows (CaravanWindow *self,
+                                 GtkStringList *lines,
+                                 guint          n_total)
+{
+  if (n_total > MAX_PROBLEMS_SHOWN)
+    {
+      guint rest = n_total - MAX_PROBLEMS_SHOWN;
+      /* Translators: the last line of a long list of problems; %'u is a number */
+      g_autofree char *more = g_strdup_printf (ngettext ("…and %'u more (caravan --validate lists "
+                                                         "them all)",
+                                                         "…and %'u more (caravan --validate lists "
+                                                         "them all)", rest), rest);
+
+      gtk_string_list_append (lines, more);
+    }
+  gtk_no_selection_set_model (self->problems_selection, G_LIST_MODEL (lines));
+}
+
 /* Lists the first MAX_PROBLEMS_SHOWN problems, one row each, and sums up the rest. */
 void
 caravan_window_show_problems (CaravanWindow *self,
@@ -59,17 +80,6 @@ caravan_window_show_problems (CaravanWindow *self,
 
       gtk_string_list_append (lines, line);
     }
-  if (n > MAX_PROBLEMS_SHOWN)
-    {
-      guint rest = n - MAX_PROBLEMS_SHOWN;
-      /* Translators: the last line of a long list of problems; %'u is a number */
-      g_autofree char *more = g_strdup_printf (ngettext ("…and %'u more (caravan --validate lists "
-                                                         "them all)",
-                                                         "…and %'u more (caravan --validate lists "
-                                                         "them all)", rest), rest);
-
-      gtk_string_list_append (lines, more);
-    }
   if (n == 0 && error != NULL)
     {
       g_autofree char *line = g_strdup_printf ("%s: %s", name, error->message);
@@ -85,7 +95,7 @@ caravan_window_show_problems (CaravanWindow *self,
     title = g_strdup_printf (_("“%s” could not be opened"), name);
 
   gtk_label_set_text (self->problems_title, title);
-  gtk_no_selection_set_model (self->problems_selection, G_LIST_MODEL (lines));
+  caravan_window_set_problem_rows (self, lines, n);
   gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
   if (!keeping)
     caravan_window_show_state (self, "empty");

@@ -97,11 +97,10 @@ caravan_map_view_declutter_pins (CaravanMapView *self)
     {
       CaravanPlace *place = g_ptr_array_index (places, i);
       CaravanPin *pin = g_hash_table_lookup (self->pins, place);
-      /* The selected and the focused pin always keep their names. */
-      gboolean forced = pin_priority (self, place) == 0 ||
-                        gtk_widget_has_focus (caravan_pin_get_button (pin));
-      gboolean wanted = forced || caravan_pin_get_name_wanted (pin);
       int priority = pin_priority (self, place);
+      /* The selected and the focused pin always keep their names. */
+      gboolean forced = priority == 0 || gtk_widget_has_focus (caravan_pin_get_button (pin));
+      gboolean wanted = forced || caravan_pin_get_name_wanted (pin);
       graphene_rect_t box;
       graphene_point_t point;
       gboolean crowded = FALSE;

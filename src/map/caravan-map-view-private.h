@@ -4,14 +4,15 @@
 #pragma once
 
 #include "caravan-map-theme.h"
+#include "caravan-tile-renderer.h"
 #include "caravan-map-view.h"
 
 G_BEGIN_DECLS
 
 #define FLIGHT_DURATION_MS 900
 #define PLACE_ZOOM         6.0
-#define MIN_ZOOM           3
-#define MAX_ZOOM           12
+#define MIN_ZOOM           CARAVAN_TILE_MIN_ZOOM
+#define MAX_ZOOM           CARAVAN_TILE_MAX_ZOOM
 /* Pins closer than this (logical px) to a more important pin are hidden until zoomed in. */
 #define DECLUTTER_DISTANCE 26.0
 /* Logical px kept free around a pin's name; names that would cover another are hidden. */
