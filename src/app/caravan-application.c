@@ -10,16 +10,13 @@
 
 #include "caravan-shortcuts.h"
 #include "caravan-application.h"
+#include "caravan-command-line.h"
 #include "caravan-event.h"
 #include "caravan-basemap.h"
 #include "caravan-place.h"
-#include "caravan-record-command.h"
-#include "caravan-render-command.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
 #include "caravan-story-file.h"
-#include "caravan-story-validate.h"
-#include "caravan-convert-command.h"
 #include "caravan-window.h"
 
 struct _CaravanApplication
@@ -293,7 +290,8 @@ caravan_application_about_action (GSimpleAction *action,
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about),
                                        _("Bundled story based on"),
                                        (const char *[]) {
-                                         "M. K. Bhadrakumar, “Multipolarity shows up in Kazakh steppes”, 20 November 2022",
+                                         "M. K. Bhadrakumar, “Multipolarity shows up in "
+                                         "Kazakh steppes”, 20 November 2022",
                                          NULL });
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Base map data"), NULL,
                                       GTK_LICENSE_CUSTOM, caravan_basemap_get_license_text ());
@@ -342,85 +340,17 @@ static const GActionEntry app_actions[] = {
   { .name = "present", .activate = caravan_application_present_action },
 };
 
-/* Commands that need no display run here, before GTK starts. */
+/* Commands that need no display run here, before GTK starts; the rest open files or present
+ * in the primary instance. */
 static int
 caravan_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("%s %s\n", "caravan", PACKAGE_VERSION);
-      return 0;
-    }
+  GApplicationClass *parent_class;
+  int status = caravan_command_line_run (options);
 
-  if (g_variant_dict_contains (options, "validate"))
-    {
-      g_autofree const char **files = NULL;
-      g_autoptr(GString) out = g_string_new (NULL);
-      int status;
-
-      if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
-        {
-          g_printerr ("%s\n", _("Usage: caravan --validate FILE…"));
-          return 2;
-        }
-      status = caravan_story_validate_files (files, out);
-      g_print ("%s", out->str);
-      return status;
-    }
-
-  if (g_variant_dict_contains (options, "convert"))
-    {
-      g_autofree const char **paths = NULL;
-      g_autoptr(GString) out = g_string_new (NULL);
-      g_autoptr(GString) err = g_string_new (NULL);
-      int status;
-
-      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
-      status = caravan_convert_command (paths, out, err);
-      g_print ("%s", out->str);
-      if (err->len > 0)
-        g_printerr ("%s\n", err->str);
-      return status;
-    }
-
-  if (g_variant_dict_contains (options, "render-map"))
-    {
-      const char *center = NULL, *size = NULL, *theme = NULL, *output = NULL;
-      g_autoptr(GString) err = g_string_new (NULL);
-      int status;
-
-      g_variant_dict_lookup (options, "render-map", "&s", &center);
-      g_variant_dict_lookup (options, "size", "&s", &size);
-      g_variant_dict_lookup (options, "theme", "&s", &theme);
-      g_variant_dict_lookup (options, "output", "^&ay", &output);
-      status = caravan_render_map_command (center, size, theme, output, err);
-      if (err->len > 0)
-        g_printerr ("%s\n", err->str);
-      return status;
-    }
-
-  if (g_variant_dict_contains (options, "record"))
-    {
-      CaravanRecordOptions record = { 0 };
-      g_autofree const char **files = NULL;
-
-      g_variant_dict_lookup (options, "record", "^&ay", &record.output);
-      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
-      if (files != NULL && files[0] != NULL && files[1] != NULL)
-        {
-          g_printerr ("%s\n", _("Usage: caravan --record OUT.webm [STORY]: one story at a time"));
-          return CARAVAN_RECORD_BAD_ARGUMENTS;
-        }
-      record.story = files != NULL ? files[0] : NULL;
-      g_variant_dict_lookup (options, "size", "&s", &record.size);
-      g_variant_dict_lookup (options, "theme", "&s", &record.theme);
-      g_variant_dict_lookup (options, "fps", "i", &record.fps);
-      g_variant_dict_lookup (options, "seconds-per-step", "d", &record.seconds_per_step);
-      g_variant_dict_lookup (options, "from", "i", &record.from);
-      g_variant_dict_lookup (options, "to", "i", &record.to);
-      return caravan_record_command (&record);
-    }
+  if (status >= 0)
+    return status;
 
   CARAVAN_APPLICATION (app)->present = g_variant_dict_contains (options, "present");
 
@@ -466,8 +396,8 @@ caravan_application_handle_local_options (GApplication *app,
         }
     }
 
-  return G_APPLICATION_CLASS (caravan_application_parent_class)->handle_local_options (app,
-                                                                                       options);
+  parent_class = G_APPLICATION_CLASS (caravan_application_parent_class);
+  return parent_class->handle_local_options (app, options);
 }
 
 static void
@@ -556,37 +486,6 @@ caravan_application_class_init (CaravanApplicationClass *klass)
 static void
 caravan_application_init (CaravanApplication *self)
 {
-  static const GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
-    { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check story files and print each problem as FILE:LINE:COLUMN: message"), NULL },
-    { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Convert a StoryMapJS, TimelineJS, GeoJSON, KML, KMZ or GPX file: --convert IN "
-         "OUT.caravan"), NULL },
-    { "render-map", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Draw the base map centred at LAT,LON,ZOOM into a PNG file, without a window"),
-      N_("LAT,LON,ZOOM") },
-    { "record", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Record the presentation of the story (default: the bundled one) as a video, .webm or "
-         ".mp4, without a window"), N_("FILE") },
-    { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Image size for --render-map (default 1024x768) or video size for --record (default "
-         "1920x1080)"), N_("WIDTHxHEIGHT") },
-    { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Map theme for --render-map and --record: light, dark or projector"), N_("THEME") },
-    { "fps", 0, 0, G_OPTION_ARG_INT, NULL, N_("Frames per second for --record (default 30)"),
-      N_("FPS") },
-    { "seconds-per-step", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
-      N_("Seconds each step is shown in --record (default: the presentation’s autoplay, 10)"),
-      N_("SECONDS") },
-    { "from", 0, 0, G_OPTION_ARG_INT, NULL, N_("First step to record, from 1"), N_("STEP") },
-    { "to", 0, 0, G_OPTION_ARG_INT, NULL, N_("Last step to record"), N_("STEP") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("PNG file for --render-map"), N_("FILE") },
-    { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Start straight into presentation mode (for kiosks), from the first event"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
-    { NULL }
-  };
 
   self->remote_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
   g_signal_group_connect_object (self->remote_signals, "notify::place",
@@ -594,9 +493,7 @@ caravan_application_init (CaravanApplication *self)
   g_signal_group_connect_object (self->remote_signals, "notify::event",
                                  G_CALLBACK (on_remote_selection_changed), self, 0);
 
-  g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Tell a story on a map with a synchronized timeline."));
+  caravan_command_line_add_options (G_APPLICATION (self));
 }
 
 CaravanApplication *
