@@ -6,6 +6,7 @@
 #include <archive_entry.h>
 #include <glib.h>
 
+#include "caravan-import-report.h"
 #include "import-test-utils.h"
 
 static const char billion_laughs[] =
@@ -201,6 +202,75 @@ test_broken_xml (void)
   g_assert_true (g_str_has_prefix (error->message, "3: "));
 }
 
+/* A spreadsheet with a million columns is refused at its header, before a row of a million
+ * cells is made. */
+static void
+test_csv_million_columns (void)
+{
+  GString *csv = g_string_new ("Year,Month,Day,Headline,Text");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (csv, ",x");
+  g_string_append (csv, "\n1990,1,1,A,B\n");
+  text = g_string_free (csv, FALSE);
+  story = import_text ("wide.csv", text, NULL, &error);
+
+  g_assert_null (story);
+  g_assert_error (error, CARAVAN_IMPORT_ERROR, CARAVAN_IMPORT_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "line 1: more than 1000 columns"));
+}
+
+/* A 100 MB cell is refused as soon as it passes 1 MB, with its line and column. */
+static void
+test_csv_huge_cell (void)
+{
+  gsize big = 100 * 1000 * 1000;
+  g_autoptr(GString) csv = g_string_sized_new (big + 64);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = NULL;
+
+  g_string_append (csv, "Year,Headline,Text\n1990,Fine,Short\n1991,Big,\"");
+  for (gsize i = 0; i < big; i += 10)
+    g_string_append_len (csv, "xxxxxxxxxx", 10);
+  g_string_append (csv, "\"\n");
+  story = import_text ("cell.csv", csv->str, NULL, &error);
+
+  g_assert_null (story);
+  g_assert_error (error, CARAVAN_IMPORT_ERROR, CARAVAN_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "line 3, column 3: a cell holds more than 1 MB of text");
+}
+
+/* Warnings beyond 1000 are left out with one note that says so; errors are all kept, and no
+ * note is added for them (the window counts the notes it does not show). */
+static void
+test_report_cap (void)
+{
+  g_autoptr(CaravanImportReport) errors = caravan_import_report_new ("errors.caravan");
+  g_autoptr(CaravanImportReport) warnings = caravan_import_report_new ("warnings.csv");
+  CaravanImportNoteKind kind;
+  const char *message;
+
+  for (guint i = 0; i < 2000; i++)
+    caravan_import_report_add (errors, CARAVAN_IMPORT_NOTE_ERROR, NULL, "error %u", i);
+  g_assert_cmpuint (caravan_import_report_get_n_notes (errors), ==, 2000);
+  g_assert_cmpuint (caravan_import_report_count (errors, CARAVAN_IMPORT_NOTE_DROPPED), ==, 0);
+  g_assert_cmpstr (caravan_import_report_get_note (errors, 1999, NULL, NULL), ==, "error 1999");
+
+  for (guint i = 0; i < 2000; i++)
+    caravan_import_report_add (warnings, CARAVAN_IMPORT_NOTE_GUESSED, NULL, "guess %u", i);
+  g_assert_cmpuint (caravan_import_report_get_n_notes (warnings), ==, 1001);
+  message = caravan_import_report_get_note (warnings, 1000, &kind, NULL);
+  g_assert_cmpint (kind, ==, CARAVAN_IMPORT_NOTE_DROPPED);
+  g_assert_cmpstr (message, ==, "more than 1000 notes; further warnings are left out");
+  caravan_import_report_add (warnings, CARAVAN_IMPORT_NOTE_ERROR, "7:1", "the last straw");
+  g_assert_cmpuint (caravan_import_report_get_n_notes (warnings), ==, 1002);
+  g_assert_cmpstr (caravan_import_report_get_note (warnings, 1001, NULL, NULL), ==,
+                   "the last straw");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -215,6 +285,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/hostile/missing-fields", test_missing_fields);
   g_test_add_func ("/import/hostile/not-utf8", test_not_utf8);
   g_test_add_func ("/import/hostile/broken-xml", test_broken_xml);
+  g_test_add_func ("/import/hostile/csv-million-columns", test_csv_million_columns);
+  g_test_add_func ("/import/hostile/csv-huge-cell", test_csv_huge_cell);
+  g_test_add_func ("/import/hostile/report-cap", test_report_cap);
 
   return g_test_run ();
 }

@@ -11,6 +11,11 @@
 #include "caravan-import.h"
 #include "caravan-import-csv.h"
 
+/* Story spreadsheets have a score of columns and cells of a few paragraphs; these bounds keep a
+ * hostile file (a million columns, a 100 MB cell) from costing gigabytes before it is refused. */
+#define MAX_COLUMNS 1000
+#define MAX_CELL_BYTES (1000 * 1000)
+
 struct _CaravanCsv
 {
   const char *data;
@@ -61,6 +66,7 @@ caravan_csv_next_row (CaravanCsv  *csv,
   g_autoptr(GString) cell = g_string_new (NULL);
   gboolean quoted = FALSE, was_quoted = FALSE;
   guint quote_line = 0;
+  guint cell_line = 0;
 
   g_ptr_array_set_size (csv->cells, 0);
   /* Blank lines between rows are skipped. */
@@ -74,10 +80,19 @@ caravan_csv_next_row (CaravanCsv  *csv,
     return FALSE;
   *line = csv->line;
 
+  cell_line = csv->line;
   while (csv->pos < csv->length)
     {
       char c = csv->data[csv->pos++];
 
+      if (G_UNLIKELY (cell->len > MAX_CELL_BYTES))
+        {
+          g_set_error (error, CARAVAN_IMPORT_ERROR, CARAVAN_IMPORT_ERROR_TOO_LARGE,
+                       /* Translators: "line 2, column 3: a cell holds more than 1 MB of text" */
+                       _("line %u, column %u: a cell holds more than %u MB of text"),
+                       cell_line, csv->cells->len + 1, MAX_CELL_BYTES / 1000000);
+          return FALSE;
+        }
       if (quoted)
         {
           if (c == '"')
@@ -107,9 +122,18 @@ caravan_csv_next_row (CaravanCsv  *csv,
         }
       else if (c == csv->separator)
         {
+          if (G_UNLIKELY (csv->cells->len >= MAX_COLUMNS))
+            {
+              g_set_error (error, CARAVAN_IMPORT_ERROR, CARAVAN_IMPORT_ERROR_TOO_LARGE,
+                           /* Translators: "line 1: more than 1000 columns" */
+                           _("line %u: more than %u columns; a story spreadsheet needs a few "
+                             "dozen at most"), *line, MAX_COLUMNS);
+              return FALSE;
+            }
           g_ptr_array_add (csv->cells, g_strdup (cell->str));
           g_string_truncate (cell, 0);
           was_quoted = FALSE;
+          cell_line = csv->line;
         }
       else if (c == '\n' || c == '\r')
         {

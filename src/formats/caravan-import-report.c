@@ -26,12 +26,14 @@ struct _CaravanImportReport
   char *format;
   char *summary;
   GArray *notes;  /* Note */
+  gboolean capped;  /* notes beyond MAX_NOTES were left out, and a note says so */
 };
 
 G_DEFINE_FINAL_TYPE (CaravanImportReport, caravan_import_report, G_TYPE_OBJECT)
 
-/* Notes beyond this many are counted, not kept: a broken 100,000-line file must not make a
- * report larger than the story. */
+/* Warnings and dropped items beyond this many are left out, with one note that says so: a
+ * 100,000-line file must not make a report larger than the story. Errors are always kept (the
+ * loader has them in memory already, and each says where a file must be fixed). */
 #define MAX_NOTES 1000
 
 static void
@@ -130,16 +132,20 @@ caravan_import_report_add (CaravanImportReport  *self,
 
   g_return_if_fail (CARAVAN_IS_IMPORT_REPORT (self));
 
-  if (self->notes->len == MAX_NOTES)
+  if (self->notes->len >= MAX_NOTES && kind != CARAVAN_IMPORT_NOTE_ERROR)
     {
-      note = (Note) {
-        .kind = CARAVAN_IMPORT_NOTE_DROPPED,
-        .message = g_strdup_printf (_("more than %d notes; the rest are left out"), MAX_NOTES),
-      };
-      g_array_append_val (self->notes, note);
+      if (!self->capped)
+        {
+          note = (Note) {
+            .kind = CARAVAN_IMPORT_NOTE_DROPPED,
+            .message = g_strdup_printf (_("more than %d notes; further warnings are left out"),
+                                        MAX_NOTES),
+          };
+          g_array_append_val (self->notes, note);
+          self->capped = TRUE;
+        }
+      return;
     }
-  if (self->notes->len > MAX_NOTES && kind != CARAVAN_IMPORT_NOTE_ERROR)
-    return;
 
   va_start (args, format);
   note = (Note) {

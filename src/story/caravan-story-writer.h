@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 char     *caravan_story_writer_to_data (CaravanStory  *story,
                                         gsize         *length);
 /* Replaces @file atomically (a temporary file renamed over it), keeping the old one as
- * "FILE~". */
+ * "FILE~". A failure (a full disk, a read-only folder) leaves the old file as it was and says
+ * why in @error. A symlink is written through, not replaced. */
 gboolean  caravan_story_writer_save    (CaravanStory  *story,
                                         GFile         *file,
                                         GCancellable  *cancellable,
