@@ -108,12 +108,14 @@ test_window_opens (void)
 {
   CaravanWindow *window = get_main_window ();
   g_autoptr(GdkTexture) shot = NULL;
+  CaravanStory *story;
 
   g_assert_true (caravan_test_wait_until (window_is_drawn, window, 5000));
   /* The bundled story opens by default and names the window. */
   g_assert_true (caravan_window_has_story (window));
+  story = caravan_selection_get_story (caravan_window_get_selection (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
-                   caravan_story_get_title (caravan_selection_get_story (caravan_window_get_selection (window))));
+                   caravan_story_get_title (story));
   g_assert_cmpstr (g_application_get_application_id (G_APPLICATION (app)), ==, APP_ID);
 
   shot = caravan_test_save_screenshot (GTK_WIDGET (window), "application-window");
@@ -219,7 +221,8 @@ main (int   argc,
 
   app = caravan_application_new ();
   g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));

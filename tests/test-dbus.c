@@ -43,10 +43,11 @@ connect_other (void)
   GDBusConnection *connection;
 
   g_assert_no_error (error);
-  connection = g_dbus_connection_new_for_address_sync (address,
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
+  connection =
+    g_dbus_connection_new_for_address_sync (address,
+                                            G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                            G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                            NULL, NULL, &error);
   g_assert_no_error (error);
   return connection;
 }
@@ -54,7 +55,9 @@ connect_other (void)
 static const char *
 get_app_name (void)
 {
-  return g_dbus_connection_get_unique_name (g_application_get_dbus_connection (G_APPLICATION (app)));
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (app));
+
+  return g_dbus_connection_get_unique_name (connection);
 }
 
 static void
@@ -276,11 +279,12 @@ test_flood (void)
               call_async (other, "Describe", g_variant_new ("(s)", "select-event"), &pending);
               break;
             default:
-              call_async (other, "Activate",
-                          activate_args (flood_actions[g_rand_int_range (rand, 0,
-                                                                         G_N_ELEMENTS (flood_actions))],
-                                         NULL),
-                          &pending);
+              {
+                const char *action =
+                  flood_actions[g_rand_int_range (rand, 0, G_N_ELEMENTS (flood_actions))];
+
+                call_async (other, "Activate", activate_args (action, NULL), &pending);
+              }
             }
         }
       /* a save every round: the window reloads while calls keep arriving */
@@ -336,7 +340,8 @@ main (int   argc,
 
   app = caravan_application_new ();
   g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));

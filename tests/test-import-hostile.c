@@ -110,7 +110,8 @@ static const char huge_numbers[] =
   "  { \"type\": \"Feature\", \"properties\": { \"name\": \"Huge\", \"time\": 1e300 },\n"
   "    \"geometry\": { \"type\": \"Point\", \"coordinates\": [1e308, -1e308] } },\n"
   "  { \"type\": \"Feature\", \"properties\": { \"name\": \"Fine\" },\n"
-  "    \"geometry\": { \"type\": \"LineString\", \"coordinates\": [[1, 2], [1e200, 3], [4, 5]] } }\n"
+  "    \"geometry\": { \"type\": \"LineString\", "
+  "\"coordinates\": [[1, 2], [1e200, 3], [4, 5]] } }\n"
   "] }\n";
 
 static void

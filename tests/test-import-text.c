@@ -132,7 +132,10 @@ test_dates_bce (void)
 static void
 test_csv_rows (void)
 {
-  static const char data[] = "\xef\xbb\xbf" "a,b\r\n\"x, \"\"y\"\"\",\"two\r\nlines\"\r\n\r\nlast\n";
+  static const char data[] = "\xef\xbb\xbf" "a,b\r\n"
+                             "\"x, \"\"y\"\"\",\"two\r\nlines\"\r\n"
+                             "\r\n"
+                             "last\n";
   g_autoptr(CaravanCsv) csv = caravan_csv_new (data, strlen (data));
   g_autoptr(GError) error = NULL;
   GPtrArray *cells;

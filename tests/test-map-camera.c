@@ -110,6 +110,12 @@ assert_centre (double lat,
   g_assert_cmpfloat_with_epsilon (centre_lon, lon, 0.01);
 }
 
+static CaravanPlace *
+lookup_place (const char *id)
+{
+  return caravan_story_lookup_place (caravan_selection_get_story (get_selection ()), id);
+}
+
 static void
 select_event (const char *id)
 {
@@ -129,9 +135,7 @@ test_events_without_camera (void)
   open_text (story_text, "Edges");
 
   /* from another place first, so that the map has to move */
-  caravan_selection_select_place (get_selection (),
-                                  caravan_story_lookup_place (caravan_selection_get_story (get_selection ()),
-                                                              "aktau"));
+  caravan_selection_select_place (get_selection (), lookup_place ("aktau"));
   caravan_test_iterate (100);
   select_event ("plain");
   assert_centre (43.25, 76.91);
@@ -146,9 +150,7 @@ test_events_without_camera (void)
   assert_centre (-MAP_MAX_LATITUDE, 0);
 
   /* the pins of the poles are placed too, at the edge */
-  g_assert_nonnull (caravan_map_view_get_pin (get_map_view (),
-                                              caravan_story_lookup_place (caravan_selection_get_story (get_selection ()),
-                                                                          "pole")));
+  g_assert_nonnull (caravan_map_view_get_pin (get_map_view (), lookup_place ("pole")));
   caravan_test_save_screenshot (GTK_WIDGET (get_window ()), "map-camera-south-pole");
   caravan_window_open_bundled (get_window ());
 }
@@ -201,7 +203,8 @@ main (int   argc,
 
   app = caravan_application_new ();
   g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));

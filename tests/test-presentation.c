@@ -75,7 +75,8 @@ event_index (const char *id)
 static gboolean
 is_drawn (gpointer user_data)
 {
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data)) && gtk_widget_get_width (GTK_WIDGET (user_data)) > 0;
+  return gtk_widget_get_mapped (GTK_WIDGET (user_data)) &&
+         gtk_widget_get_width (GTK_WIDGET (user_data)) > 0;
 }
 
 static gboolean
@@ -160,9 +161,10 @@ static gboolean
 centre_is_near (gpointer user_data)
 {
   CentreWait *wait = user_data;
+  ShumateLocation *centre = SHUMATE_LOCATION (wait->viewport);
 
-  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (wait->viewport)) - wait->latitude) < 0.01 &&
-         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (wait->viewport)) - wait->longitude) < 0.01;
+  return fabs (shumate_location_get_latitude (centre) - wait->latitude) < 0.01 &&
+         fabs (shumate_location_get_longitude (centre) - wait->longitude) < 0.01;
 }
 
 /* The map view flies (about a second) when the selection changes: wait for it to land. */
@@ -191,12 +193,14 @@ assert_shows_step (CaravanPresentation *presentation,
   CaravanPlace *place = caravan_event_get_first_place (event);
 
   g_assert_cmpuint (caravan_presentation_get_step (presentation), ==, step);
-  g_assert_true (caravan_selection_get_event (caravan_presentation_get_selection (presentation)) == event);
+  g_assert_true (caravan_selection_get_event (caravan_presentation_get_selection (presentation)) ==
+                 event);
   /* The remote-control state shows the presentation's position. */
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, caravan_event_get_id (event));
   if (place != NULL)
     assert_map_centre_near (caravan_presentation_get_map_view (presentation),
-                            caravan_place_get_latitude (place), caravan_place_get_longitude (place));
+                            caravan_place_get_latitude (place),
+                            caravan_place_get_longitude (place));
 }
 
 static gboolean
@@ -260,8 +264,8 @@ test_keys_and_leave (void)
 {
   CaravanWindow *window = get_window ();
   CaravanSelection *selection = get_selection ();
-  CaravanMapView *main_map = CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (window),
-                                                                         CARAVAN_TYPE_MAP_VIEW, NULL));
+  CaravanMapView *main_map =
+    CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_MAP_VIEW, NULL));
   ShumateViewport *main_viewport = caravan_map_view_get_viewport (main_map);
   CaravanPresentation *presentation;
   CaravanEvent *start_event;
@@ -337,7 +341,8 @@ test_keys_and_leave (void)
   {
     CaravanEvent *placeless = caravan_story_lookup_event (get_story (), "article-written");
     guint index = caravan_story_get_event_index (get_story (), placeless);
-    ShumateViewport *viewport = caravan_map_view_get_viewport (caravan_presentation_get_map_view (presentation));
+    ShumateViewport *viewport =
+      caravan_map_view_get_viewport (caravan_presentation_get_map_view (presentation));
     double before_lat, before_lon;
 
     g_assert_null (caravan_event_get_first_place (placeless));
@@ -389,8 +394,9 @@ test_blank (void)
   guint8 rgba[4];
   int w, h;
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
-                                                                                "xi-visits-kazakhstan"));
+  caravan_selection_select_event (get_selection (),
+                                  caravan_story_lookup_event (get_story (),
+                                                              "xi-visits-kazakhstan"));
   presentation = start_from_window ("win.present-from-start");
   assert_shows_step (presentation, 0);
   w = gtk_widget_get_width (GTK_WIDGET (presentation));
@@ -464,7 +470,8 @@ step_reached (gpointer user_data)
 {
   CaravanPresentation *presentation = caravan_window_get_presentation (get_window ());
 
-  return presentation && caravan_presentation_get_step (presentation) == GPOINTER_TO_UINT (user_data);
+  return presentation &&
+         caravan_presentation_get_step (presentation) == GPOINTER_TO_UINT (user_data);
 }
 
 /* P plays and pauses; the indicator shows it; loop wraps from the end to the start. */
@@ -642,7 +649,8 @@ assert_layout_clean (CaravanPresentation *presentation)
                             "presentation-progress" };
   graphene_rect_t bounds[G_N_ELEMENTS (classes)];
   graphene_rect_t caption, window_rect;
-  CaravanEvent *event = caravan_selection_get_event (caravan_presentation_get_selection (presentation));
+  CaravanEvent *event =
+    caravan_selection_get_event (caravan_presentation_get_selection (presentation));
   CaravanMapView *map_view = caravan_presentation_get_map_view (presentation);
   int width = gtk_widget_get_width (GTK_WIDGET (presentation));
   int height = gtk_widget_get_height (GTK_WIDGET (presentation));
@@ -748,8 +756,9 @@ check_size (int         width,
                geometry.width, geometry.height, width, height);
   }
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
-                                                                                "khorgos-rail-link"));
+  caravan_selection_select_event (get_selection (),
+                                  caravan_story_lookup_event (get_story (),
+                                                              "khorgos-rail-link"));
   presentation = open_windowed (width, height);
   n = caravan_presentation_get_n_steps (presentation);
   for (guint step = 0; step < n; step++)
@@ -765,13 +774,15 @@ check_size (int         width,
       g_autofree char *name = NULL;
 
       /* The longest quote, and a step with two places. */
-      caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
-                                                                                    "snap-election-called"));
+      caravan_selection_select_event (get_selection (),
+                                      caravan_story_lookup_event (get_story (),
+                                                                  "snap-election-called"));
       caravan_test_iterate (200);
       name = g_strdup_printf ("%s-long-quote", screenshot);
       caravan_test_save_screenshot (GTK_WIDGET (presentation), name);
-      caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
-                                                                                    "khorgos-rail-link"));
+      caravan_selection_select_event (get_selection (),
+                                      caravan_story_lookup_event (get_story (),
+                                                                  "khorgos-rail-link"));
       caravan_test_iterate (200);
       caravan_test_save_screenshot (GTK_WIDGET (presentation), screenshot);
     }
@@ -796,8 +807,9 @@ test_caption_legibility (void)
   int font_px, ink_height;
   Pixels pixels;
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
-                                                                                "borrell-visits-astana"));
+  caravan_selection_select_event (get_selection (),
+                                  caravan_story_lookup_event (get_story (),
+                                                              "borrell-visits-astana"));
   presentation = open_windowed (1024, 768);
   title = find_label (GTK_WIDGET (presentation), "presentation-title");
   date = find_label (GTK_WIDGET (presentation), "presentation-date");
@@ -876,8 +888,9 @@ test_caption_quote_marks (void)
   CaravanPresentation *presentation;
   const char *text;
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (get_story (),
-                                                                                "khorgos-dry-port-opens"));
+  caravan_selection_select_event (get_selection (),
+                                  caravan_story_lookup_event (get_story (),
+                                                              "khorgos-dry-port-opens"));
   presentation = open_windowed (1024, 768);
   text = gtk_label_get_text (find_label (GTK_WIDGET (presentation), "presentation-quote"));
   g_test_message ("caption: %s", text);
@@ -994,7 +1007,8 @@ test_presenter_view (void)
   g_assert_true (caravan_test_wait_until (picture_has_paintable_of, picture, 2000));
   paintable = gtk_picture_get_paintable (picture);
   g_assert_true (GTK_IS_WIDGET_PAINTABLE (paintable));
-  g_assert_true (gtk_widget_paintable_get_widget (GTK_WIDGET_PAINTABLE (paintable)) == GTK_WIDGET (audience));
+  g_assert_true (gtk_widget_paintable_get_widget (GTK_WIDGET_PAINTABLE (paintable)) ==
+                 GTK_WIDGET (audience));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 1024);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (picture)), >, 300);
 
@@ -1002,7 +1016,8 @@ test_presenter_view (void)
   next_map = caravan_test_find_widget (GTK_WIDGET (view), CARAVAN_TYPE_STEP_MAP, NULL);
   g_assert_nonnull (next_map);
   g_assert_true (caravan_step_map_get_event (CARAVAN_STEP_MAP (next_map)) == next);
-  g_assert_true (gtk_widget_get_visible (next_map) == (caravan_event_get_first_place (next) != NULL));
+  g_assert_true (gtk_widget_get_visible (next_map) ==
+                 (caravan_event_get_first_place (next) != NULL));
   caravan_test_save_screenshot (GTK_WIDGET (view), "presenter-view-1280x800");
 
   /* The step list has every step; picking one moves both windows there. */

@@ -76,7 +76,8 @@ test_languages (void)
   static const QuoteCase cases[] = {
     { "ru", "Это «сухой порт».", "«Это „сухой порт“.»" },
     { "kk", "Бұл «құрғақ порт».", "«Бұл „құрғақ порт“.»" },
-    { "de", "Er nannte es „den größten Trockenhafen“.", "„Er nannte es ‚den größten Trockenhafen‘.“" },
+    { "de", "Er nannte es „den größten Trockenhafen“.",
+      "„Er nannte es ‚den größten Trockenhafen‘.“" },
     { "fr", "Le « port sec » de Khorgos.", "«\u202fLe “ port sec ” de Khorgos.\u202f»" },
     { "ja", "世界最大の「ドライポート」", "「世界最大の『ドライポート』」" },
     { "zh_CN.UTF-8", "世界上最大的“陆港”", "“世界上最大的‘陆港’”" },

@@ -81,10 +81,13 @@ test_problems_and_remarks (void)
   g_autoptr(CaravanStory) story = load_story (
     "{ \"format_version\": 1, \"title\": \"Checks\","
     "  \"places\": ["
-    "    { \"id\": \"astana\", \"name\": \"Astana\", \"kind\": \"city\", \"lat\": 51.13, \"lon\": 71.43 },"
-    "    { \"id\": \"pole\", \"name\": \"Pole camp\", \"kind\": \"site\", \"lat\": 89.5, \"lon\": 10 } ],"
+    "    { \"id\": \"astana\", \"name\": \"Astana\", \"kind\": \"city\", "
+    "\"lat\": 51.13, \"lon\": 71.43 },"
+    "    { \"id\": \"pole\", \"name\": \"Pole camp\", \"kind\": \"site\", "
+    "\"lat\": 89.5, \"lon\": 10 } ],"
     "  \"events\": ["
-    "    { \"id\": \"close-up\", \"title\": \"Close up\", \"date\": \"2022\", \"place\": \"astana\","
+    "    { \"id\": \"close-up\", \"title\": \"Close up\", \"date\": \"2022\", "
+    "\"place\": \"astana\","
     "      \"camera\": { \"zoom\": 1 } },"
     "    { \"id\": \"north\", \"title\": \"North\", \"date\": \"2023\", \"place\": \"pole\" } ] }");
   g_autoptr(GPtrArray) findings = caravan_ready_check_story (story, CARAVAN_MAP_THEME_LIGHT);

@@ -44,15 +44,18 @@ collect_bindings (GtkWidget  *widget,
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
           GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
           GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          GtkKeyvalTrigger *keys;
+          const char *name;
           g_autofree char *detailed = NULL;
           g_autofree char *accel = NULL;
 
           if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
             continue;
-          detailed = g_action_print_detailed_name (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
-                                                   gtk_shortcut_get_arguments (shortcut));
-          accel = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
-                                        gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          detailed = g_action_print_detailed_name (name, gtk_shortcut_get_arguments (shortcut));
+          keys = GTK_KEYVAL_TRIGGER (trigger);
+          accel = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (keys),
+                                        gtk_keyval_trigger_get_modifiers (keys));
           g_hash_table_add (bindings, g_strdup_printf ("%s|%s", detailed, accel));
         }
     }
@@ -145,7 +148,8 @@ static void
 test_every_entry_has_bound_keys (void)
 {
   CaravanWindow *window = get_window ();
-  GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  GtkWidget *overlay =
+    GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_autoptr(GHashTable) bindings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
   guint n_with_action = 0;
@@ -212,7 +216,8 @@ static void
 test_keycaps_are_readable (void)
 {
   CaravanWindow *window = get_window ();
-  GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  GtkWidget *overlay =
+    GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
   const char *raw[] = { "BackSpace", "Page_Up", "Page_Down", "KP_Enter", "Escape", "question" };
 

@@ -22,7 +22,8 @@ build_story (const char *title,
              const char *name)
 {
   return g_strdup_printf ("{\n\"format_version\": 1,\n\"title\": \"T\",\n"
-                          "\"places\": [{\"id\": \"p\", \"name\": \"%s\", \"lat\": 1, \"lon\": 2}],\n"
+                          "\"places\": [{\"id\": \"p\", \"name\": \"%s\", "
+                          "\"lat\": 1, \"lon\": 2}],\n"
                           "\"events\": [{\"id\": \"e\", \"title\": \"%s\", \"date\": \"2022\",\n"
                           "  \"description\": \"%s\", \"place\": \"p\", \"tags\": [\"%s\"]}]\n}\n",
                           name, title, description, tag);

@@ -528,8 +528,8 @@ test_hidden_places (Fixture       *fixture,
     { 51.1694, 71.4491 },       /* "Nur-Sultan": the base map calls it Astana */
   };
   const CaravanMapStyle *style = caravan_map_theme_get_style (CARAVAN_MAP_THEME_LIGHT);
-  g_autoptr(CaravanTileRenderer) hiding = caravan_tile_renderer_new_full (fixture->basemap, "en",
-                                                                            pins, G_N_ELEMENTS (pins));
+  g_autoptr(CaravanTileRenderer) hiding =
+    caravan_tile_renderer_new_full (fixture->basemap, "en", pins, G_N_ELEMENTS (pins));
   CaravanLabelPlacer *all = caravan_tile_renderer_get_label_placer (fixture->renderer);
   CaravanLabelPlacer *some = caravan_tile_renderer_get_label_placer (hiding);
   double lat, lon;
@@ -579,7 +579,8 @@ render_many (gpointer data)
     {
       cairo_surface_t *surface = caravan_tile_renderer_render (renderer, 3 + i % 8,
                                                                (11 << (i % 8)) + i % 3,
-                                                               (5 << (i % 8)) + i % 2, 1 + i % 2, i % 3, 1);
+                                                               (5 << (i % 8)) + i % 2,
+                                                               1 + i % 2, i % 3, 1);
 
       g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
       cairo_surface_destroy (surface);

@@ -311,8 +311,10 @@ test_place_highlight (Fixture       *fixture,
                                              speech_bounds.origin.y + speech_bounds.size.height / 2,
                                              speech_rgba));
   g_assert_true (caravan_test_texture_pixel (shot,
-                                             election_bounds.origin.x + election_bounds.size.width / 2,
-                                             election_bounds.origin.y + election_bounds.size.height / 2,
+                                             election_bounds.origin.x
+                                             + election_bounds.size.width / 2,
+                                             election_bounds.origin.y
+                                             + election_bounds.size.height / 2,
                                              election_rgba));
   /* Adwaita's accent is blue; the dimmed event is a grey. */
   g_assert_cmpint (speech_rgba[2], >, speech_rgba[0] + 60);

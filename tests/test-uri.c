@@ -8,7 +8,8 @@
 static void
 test_web_links (void)
 {
-  g_assert_true (caravan_uri_is_web ("https://www.indianpunchline.com/multipolarity-shows-up-in-kazakh-steppes/"));
+  g_assert_true (caravan_uri_is_web ("https://www.indianpunchline.com/"
+                                     "multipolarity-shows-up-in-kazakh-steppes/"));
   g_assert_true (caravan_uri_is_web ("http://example.org/a?b=c#d"));
   g_assert_true (caravan_uri_is_web ("HTTPS://EXAMPLE.ORG/"));
 }

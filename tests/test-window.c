@@ -231,6 +231,7 @@ test_event_moves_map (void)
   CaravanPlace *place;
   GtkGesture *click;
   graphene_rect_t bounds;
+  GListModel *excerpts;
 
   reset_to_bundled ();
   story = get_story ();
@@ -254,7 +255,8 @@ test_event_moves_map (void)
 
   g_assert_true (caravan_selection_get_place (get_selection ()) == place);
   assert_map_centre_near (caravan_place_get_latitude (place), caravan_place_get_longitude (place));
-  g_assert_cmpuint (g_list_model_get_n_items (caravan_excerpts_panel_get_excerpts (get_excerpts_panel ())), >, 0);
+  excerpts = caravan_excerpts_panel_get_excerpts (get_excerpts_panel ());
+  g_assert_cmpuint (g_list_model_get_n_items (excerpts), >, 0);
 }
 
 static gboolean
@@ -356,24 +358,24 @@ test_pin_label_follows_date (void)
 {
   CaravanStory *story;
   CaravanPlace *astana;
+  CaravanEvent *event;
 
   reset_to_bundled ();
   story = get_story ();
   astana = caravan_story_lookup_place (story, "astana");
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (story,
-                                                                                "xi-visits-myanmar"));
+  event = caravan_story_lookup_event (story, "xi-visits-myanmar");
+  caravan_selection_select_event (get_selection (), event);
   caravan_test_iterate (20);
   g_assert_cmpstr (caravan_map_view_get_pin_label (get_map_view (), astana), ==, "Nur-Sultan");
 
-  caravan_selection_select_event (get_selection (),
-                                  caravan_story_lookup_event (story,
-                                                              "xi-proposes-silk-road-economic-belt"));
+  event = caravan_story_lookup_event (story, "xi-proposes-silk-road-economic-belt");
+  caravan_selection_select_event (get_selection (), event);
   caravan_test_iterate (20);
   g_assert_cmpstr (caravan_map_view_get_pin_label (get_map_view (), astana), ==, "Astana");
 
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (story,
-                                                                                "presidential-election"));
+  event = caravan_story_lookup_event (story, "presidential-election");
+  caravan_selection_select_event (get_selection (), event);
   caravan_test_iterate (20);
   g_assert_cmpstr (caravan_map_view_get_pin_label (get_map_view (), astana), ==, "Astana");
 }
@@ -443,7 +445,12 @@ test_broken_file_keeps_story (void)
   reset_to_bundled ();
   before = get_story ();
   g_assert_true (g_file_set_contents (path,
-                                      "{\n  \"format_version\": 1,\n  \"title\": \"Broken\",\n  \"places\": [\n    {\"id\": \"x\", \"lat\": 95, \"lon\": 10}\n  ]\n",
+                                      "{\n"
+                                      "  \"format_version\": 1,\n"
+                                      "  \"title\": \"Broken\",\n"
+                                      "  \"places\": [\n"
+                                      "    {\"id\": \"x\", \"lat\": 95, \"lon\": 10}\n"
+                                      "  ]\n",
                                       -1, NULL));
 
   caravan_window_open_file (get_window (), file);
@@ -640,8 +647,8 @@ test_layouts (void)
 
   reset_to_bundled ();
   story = get_story ();
-  caravan_selection_select_event (get_selection (), caravan_story_lookup_event (story,
-                                                                                "khorgos-dry-port-opens"));
+  caravan_selection_select_event (get_selection (),
+                                  caravan_story_lookup_event (story, "khorgos-dry-port-opens"));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_assert_true (caravan_test_wait_until (orientation_is,

@@ -151,7 +151,8 @@ on_ready_check_done (GObject      *source,
   /* Deprecated in libadwaita 1.6 for AdwAlertDialog, which 1.2 lacks; see docs/architecture.md. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    n_problems == 0
-                                   ? _("Every step’s place resolves and its map area draws offline.")
+                                   ? _("Every step’s place resolves and its map area draws "
+                                       "offline.")
                                    : _("Fix these in the story file before presenting."));
   label = gtk_label_new (body->str);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

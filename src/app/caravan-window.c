@@ -151,9 +151,11 @@ static void
 update_layout (CaravanWindow *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->views_box),
-                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+                                  self->narrow ? GTK_ORIENTATION_VERTICAL
+                                               : GTK_ORIENTATION_HORIZONTAL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->views_separator),
-                                  self->narrow ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+                                  self->narrow ? GTK_ORIENTATION_HORIZONTAL
+                                               : GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_size_request (GTK_WIDGET (self->excerpts_panel), self->narrow ? -1 : 380,
                                self->narrow ? 220 : -1);
   gtk_widget_set_vexpand (GTK_WIDGET (self->excerpts_panel), self->narrow);

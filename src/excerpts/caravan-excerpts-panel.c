@@ -162,7 +162,8 @@ show_story (CaravanExcerptsPanel *self,
   set_label (self->title_label, caravan_story_get_title (story));
   set_label (self->subtitle_label, caravan_story_get_subtitle (story));
   set_label (self->description_label,
-             _("Select a pin on the map or an event on the timeline to read what the article says about it."));
+             _("Select a pin on the map or an event on the timeline to read what the article "
+               "says about it."));
   show_excerpts (self, NULL);
 }
 
@@ -208,8 +209,10 @@ show_event (CaravanExcerptsPanel *self,
       if (n > 0)
         {
           /* Translators: %s is a place name */
-          count = g_strdup_printf (ngettext ("The article does not quote this event. What it says about %2$s (%1$u excerpt):",
-                                             "The article does not quote this event. What it says about %2$s (%1$u excerpts):", n),
+          count = g_strdup_printf (ngettext ("The article does not quote this event. "
+                                             "What it says about %2$s (%1$u excerpt):",
+                                             "The article does not quote this event. "
+                                             "What it says about %2$s (%1$u excerpts):", n),
                                    n, caravan_place_get_display_name (place, NULL));
           set_label (self->count_label, count);
         }
@@ -248,7 +251,8 @@ update_content (gpointer user_data)
 
   article = get_article (story);
   gtk_widget_set_visible (self->article_button,
-                          article != NULL && caravan_uri_is_web (caravan_article_get_url (article)));
+                          article != NULL &&
+                          caravan_uri_is_web (caravan_article_get_url (article)));
   if (article != NULL)
     gtk_widget_set_tooltip_text (self->article_button, caravan_article_get_title (article));
 

@@ -220,7 +220,8 @@ create_source (CaravanBasemap        *basemap,
 
   self->hidden_hash = hash_places (hidden_places, n_hidden);
   self->renderer = caravan_tile_renderer_new_full (basemap,
-                                                   language != NULL ? language : g_get_language_names ()[0],
+                                                   language != NULL ? language
+                                                                    : g_get_language_names ()[0],
                                                    hidden_places, n_hidden);
   setup_source (self);
 
@@ -299,7 +300,8 @@ caravan_map_source_new_for_story (CaravanMapTheme  theme,
   for (guint i = 0; places != NULL && i < g_list_model_get_n_items (places); i++)
     {
       g_autoptr(CaravanPlace) place = g_list_model_get_item (places, i);
-      CaravanMapPoint point = { caravan_place_get_latitude (place), caravan_place_get_longitude (place) };
+      CaravanMapPoint point = { caravan_place_get_latitude (place),
+                                caravan_place_get_longitude (place) };
 
       g_array_append_val (hidden, point);
     }

@@ -118,13 +118,13 @@ caravan_map_view_update_base_map (CaravanMapView *self)
   if (self->online)
     {
       g_autoptr(ShumateMapSourceRegistry) registry = NULL;
+      ShumateMapSource *osm;
 
       if (self->map_source != NULL && !CARAVAN_IS_MAP_SOURCE (self->map_source))
         return;
       registry = shumate_map_source_registry_new_with_defaults ();
-      caravan_map_view_apply_map_source (self,
-                                         shumate_map_source_registry_get_by_id (registry,
-                                                                                SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+      osm = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+      caravan_map_view_apply_map_source (self, osm);
       return;
     }
 

@@ -270,7 +270,9 @@ add_route (CaravanMapView *self,
 
       caravan_route_get_point (route, i, &lat, &lon);
       /* add_node prepends; insert_node keeps the file's order. */
-      shumate_path_layer_insert_node (layer, SHUMATE_LOCATION (shumate_coordinate_new_full (lat, lon)), i);
+      shumate_path_layer_insert_node (layer,
+                                      SHUMATE_LOCATION (shumate_coordinate_new_full (lat, lon)),
+                                      i);
     }
 
   shumate_path_layer_set_stroke_color (layer, &colour);

@@ -48,12 +48,14 @@ get_tile_grid (CaravanMapView *self,
   size = shumate_map_source_get_tile_size (self->map_source);
   grid->zoom = (guint) zoom;
   grid->columns = shumate_map_source_get_column_count (self->map_source, grid->zoom);
-  grid->origin_x = shumate_map_source_get_x (self->map_source, grid->zoom,
-                                             shumate_location_get_longitude (SHUMATE_LOCATION (viewport)))
-                   - width / 2.0;
-  grid->origin_y = shumate_map_source_get_y (self->map_source, grid->zoom,
-                                             shumate_location_get_latitude (SHUMATE_LOCATION (viewport)))
-                   - height / 2.0;
+  grid->origin_x =
+    shumate_map_source_get_x (self->map_source, grid->zoom,
+                              shumate_location_get_longitude (SHUMATE_LOCATION (viewport)))
+    - width / 2.0;
+  grid->origin_y =
+    shumate_map_source_get_y (self->map_source, grid->zoom,
+                              shumate_location_get_latitude (SHUMATE_LOCATION (viewport)))
+    - height / 2.0;
   grid->first_x = (int) floor (grid->origin_x / size);
   grid->last_x = (int) ceil ((grid->origin_x + width) / size) - 1;
   grid->first_y = MAX ((int) floor (grid->origin_y / size), 0);

@@ -20,8 +20,9 @@ jump_to_typed_step (CaravanPresentation *self)
   guint64 number = 0;
 
   if (g_ascii_string_to_unsigned (self->typed_step->str, 10, 1, G_MAXUINT, &number, NULL))
-    caravan_presentation_go_to_step (self, (guint) MIN (number,
-                                                        caravan_presentation_get_n_steps (self)) - 1);
+    caravan_presentation_go_to_step (self,
+                                     (guint) MIN (number,
+                                                  caravan_presentation_get_n_steps (self)) - 1);
   g_string_truncate (self->typed_step, 0);
   caravan_presentation_update_progress (self);
 }
@@ -184,7 +185,8 @@ caravan_presentation_cycle_theme_action (GtkWidget  *widget,
   CaravanPresentation *self = CARAVAN_PRESENTATION (widget);
 
   caravan_presentation_set_theme (self,
-                                  (caravan_presentation_get_theme (self) + 1) % CARAVAN_MAP_N_THEMES);
+                                  (caravan_presentation_get_theme (self) + 1) %
+                                  CARAVAN_MAP_N_THEMES);
 }
 
 static void

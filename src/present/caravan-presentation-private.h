@@ -60,25 +60,25 @@ typedef enum
 } CaravanPresentationProperty;
 
 /* The window (caravan-presentation.c). */
-CaravanStory *caravan_presentation_get_story             (CaravanPresentation         *self);
-void          caravan_presentation_notify                (CaravanPresentation         *self,
-                                                          CaravanPresentationProperty  prop);
+CaravanStory *caravan_presentation_get_story              (CaravanPresentation *self);
+void          caravan_presentation_notify                 (CaravanPresentation *self,
+                                                           CaravanPresentationProperty prop);
 
 /* Keys, actions, blanking and autoplay (caravan-presentation-keys.c). */
-void          caravan_presentation_add_key_controller    (CaravanPresentation         *self,
-                                                          GtkWidget                   *window);
-void          caravan_presentation_install_actions       (GtkWidgetClass              *widget_class);
-void          caravan_presentation_restart_autoplay_timer (CaravanPresentation        *self);
-void          caravan_presentation_update_autoplay_label (CaravanPresentation         *self);
+void          caravan_presentation_add_key_controller     (CaravanPresentation *self,
+                                                           GtkWidget           *window);
+void          caravan_presentation_install_actions        (GtkWidgetClass      *widget_class);
+void          caravan_presentation_restart_autoplay_timer (CaravanPresentation *self);
+void          caravan_presentation_update_autoplay_label  (CaravanPresentation *self);
 
 /* Caption, progress and strip (caravan-presentation-layout.c). */
-void          caravan_presentation_update_caption        (CaravanPresentation         *self);
-void          caravan_presentation_update_progress       (CaravanPresentation         *self);
-void          caravan_presentation_queue_layout          (CaravanPresentation         *self);
-void          caravan_presentation_draw_strip            (GtkDrawingArea              *area,
-                                                          cairo_t                     *cr,
-                                                          int                          width,
-                                                          int                          height,
-                                                          gpointer                     user_data);
+void          caravan_presentation_update_caption         (CaravanPresentation *self);
+void          caravan_presentation_update_progress        (CaravanPresentation *self);
+void          caravan_presentation_queue_layout           (CaravanPresentation *self);
+void          caravan_presentation_draw_strip             (GtkDrawingArea      *area,
+                                                           cairo_t             *cr,
+                                                           int                  width,
+                                                           int                  height,
+                                                           gpointer             user_data);
 
 G_END_DECLS

@@ -315,8 +315,8 @@ caravan_presentation_new (CaravanSelection *selection,
       gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
       gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
       /* Tiles for the projector's scale from the first frame, before the window is on it. */
-      caravan_map_view_set_tile_scale (self->map_view, MAX (1,
-                                                            gdk_monitor_get_scale_factor (monitor)));
+      caravan_map_view_set_tile_scale (self->map_view,
+                                       MAX (1, gdk_monitor_get_scale_factor (monitor)));
 
       if (other != NULL)
         {

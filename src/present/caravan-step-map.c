@@ -113,8 +113,9 @@ draw_picture (CaravanStepMap *self,
   cairo_surface_destroy (surface);
   /* Cairo's ARGB32 is premultiplied BGRA in memory on little-endian machines. */
   return gdk_memory_texture_new (width * scale, height * scale,
-                                 G_BYTE_ORDER == G_LITTLE_ENDIAN ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
-                                                                 : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
+                                 G_BYTE_ORDER == G_LITTLE_ENDIAN
+                                 ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
+                                 : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
                                  bytes, stride);
 }
 
@@ -262,9 +263,10 @@ caravan_step_map_set_event (CaravanStepMap *self,
   g_clear_object (&self->texture);
   place = event ? caravan_event_get_first_place (event) : NULL;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  place ? caravan_place_get_display_name (place,
-                                                                          caravan_event_get_date (event))
-                                        : "",
+                                  place
+                                  ? caravan_place_get_display_name (place,
+                                                                    caravan_event_get_date (event))
+                                  : "",
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);

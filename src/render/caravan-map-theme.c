@@ -7,8 +7,10 @@
 
 #include "caravan-map-theme.h"
 
-#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
-#define RGBA(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, (a) }
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
+                   ((hex) & 0xff) / 255.0, 1.0 }
+#define RGBA(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
+                       ((hex) & 0xff) / 255.0, (a) }
 
 G_DEFINE_ENUM_TYPE (CaravanMapTheme, caravan_map_theme,
   G_DEFINE_ENUM_VALUE (CARAVAN_MAP_THEME_LIGHT, "light"),
@@ -21,7 +23,8 @@ static const CaravanMapStyle styles[CARAVAN_MAP_N_THEMES] = {
     .water = RGB (0xa9cbe3),
     .coast = RGB (0x7ea7c6),
     .land = RGB (0xf3f0e8),
-    .tints = { RGB (0xf4eedf), RGB (0xeaf0df), RGB (0xf2e6ea), RGB (0xe6edf1), RGB (0xf0e9dc), RGB (0xeeeae4) },
+    .tints = { RGB (0xf4eedf), RGB (0xeaf0df), RGB (0xf2e6ea),
+               RGB (0xe6edf1), RGB (0xf0e9dc), RGB (0xeeeae4) },
     .river = RGB (0x6d9fce),
     .border = RGB (0x8a5f95),
     .border_casing = RGBA (0xffffff, 0.7),
@@ -55,7 +58,8 @@ static const CaravanMapStyle styles[CARAVAN_MAP_N_THEMES] = {
     .water = RGB (0x101c2b),          /* ≥ 1.3:1 luminance contrast with every tint */
     .coast = RGB (0x44709a),
     .land = RGB (0x2d3035),
-    .tints = { RGB (0x33363b), RGB (0x2e3439), RGB (0x36323a), RGB (0x30353a), RGB (0x373530), RGB (0x323232) },
+    .tints = { RGB (0x33363b), RGB (0x2e3439), RGB (0x36323a),
+               RGB (0x30353a), RGB (0x373530), RGB (0x323232) },
     .river = RGB (0x5e9ad0),
     .border = RGB (0xb996c8),
     .border_casing = RGBA (0x000000, 0.35),
@@ -90,7 +94,8 @@ static const CaravanMapStyle styles[CARAVAN_MAP_N_THEMES] = {
     .water = RGB (0x2a68b0),
     .coast = RGB (0x0c3566),
     .land = RGB (0xfbf8ec),
-    .tints = { RGB (0xfbf6e2), RGB (0xf1f6e4), RGB (0xf9eef0), RGB (0xeef3f6), RGB (0xf7f0e0), RGB (0xf4f4f4) },
+    .tints = { RGB (0xfbf6e2), RGB (0xf1f6e4), RGB (0xf9eef0),
+               RGB (0xeef3f6), RGB (0xf7f0e0), RGB (0xf4f4f4) },
     .river = RGB (0x2a68b0),
     .border = RGB (0x000000),
     .border_casing = RGBA (0xffffff, 0.9),

@@ -204,7 +204,8 @@ caravan_ready_check_story (CaravanStory    *story,
       if (round (camera_zoom) < zoom)
         /* Translators: both are map zoom levels */
         add_finding (findings, CARAVAN_READY_ZOOM_CLAMPED, i + 1, event,
-                     g_strdup_printf (_("asks for zoom %.0f; the offline map shows zoom %u instead."),
+                     g_strdup_printf (_("asks for zoom %.0f; the offline map shows zoom %u "
+                                        "instead."),
                                       round (camera_zoom), zoom));
 
       tile_at (latitude, longitude, zoom, &tile_x, &tile_y);

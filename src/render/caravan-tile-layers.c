@@ -62,8 +62,9 @@ halve (cairo_surface_t *src)
         guint32 out = 0;
 
         for (int shift = 0; shift < 32; shift += 8)
-          out |= ((((p[0] >> shift) & 255) + ((p[1] >> shift) & 255) + ((p[sstride] >> shift) & 255) +
-                   ((p[sstride + 1] >> shift) & 255) + 2) / 4) << shift;
+          out |= ((((p[0] >> shift) & 255) + ((p[1] >> shift) & 255) +
+                   ((p[sstride] >> shift) & 255) + ((p[sstride + 1] >> shift) & 255) +
+                   2) / 4) << shift;
         d[y * dstride + x] = out;
       }
   cairo_surface_mark_dirty (dst);

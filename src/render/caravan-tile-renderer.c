@@ -107,7 +107,8 @@ static inline guint
 outcode (const View                *view,
          const CaravanBasemapPoint *p)
 {
-  return (p->x < view->ux0) | (p->x > view->ux1) << 1 | (p->y < view->uy0) << 2 | (p->y > view->uy1) << 3;
+  return (p->x < view->ux0) | (p->x > view->ux1) << 1 |
+         (p->y < view->uy0) << 2 | (p->y > view->uy1) << 3;
 }
 
 /* Adds the rings to the path. Runs of points that all lie beyond one side of the culling box
@@ -163,7 +164,8 @@ caravan_tile_set_color (cairo_t               *cr,
 double
 caravan_tile_zoom_factor (guint zoom)
 {
-  static const double f[] = { 0.5, 0.5, 0.5, 0.55, 0.65, 0.75, 0.85, 1.0, 1.1, 1.25, 1.4, 1.5, 1.6 };
+  static const double f[] = { 0.5, 0.5, 0.5, 0.55, 0.65, 0.75, 0.85,
+                              1.0, 1.1, 1.25, 1.4, 1.5, 1.6 };
 
   return f[MIN (zoom, G_N_ELEMENTS (f) - 1)];
 }
@@ -538,7 +540,8 @@ caravan_tile_renderer_render (CaravanTileRenderer *self,
                                                  (gsize) (pad - margin_px) * 4,
                                                  CAIRO_FORMAT_ARGB32, size, size, stride);
   if (cairo_surface_set_user_data (surface, &canvas_key, canvas,
-                                   (cairo_destroy_func_t) cairo_surface_destroy) != CAIRO_STATUS_SUCCESS)
+                                   (cairo_destroy_func_t) cairo_surface_destroy) !=
+      CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (surface);
       cairo_surface_destroy (canvas);

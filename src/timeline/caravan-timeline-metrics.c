@@ -162,8 +162,8 @@ caravan_timeline_ensure_metrics (CaravanTimeline *self)
       g_autofree char *name = g_date_time_format (dt, "%Ob");
 
       self->min_pitch[CARAVAN_TIMELINE_UNIT_MONTH] =
-        MAX (self->min_pitch[CARAVAN_TIMELINE_UNIT_MONTH], caravan_timeline_text_width (self, name,
-                                                                                        FALSE) + 24);
+        MAX (self->min_pitch[CARAVAN_TIMELINE_UNIT_MONTH],
+             caravan_timeline_text_width (self, name, FALSE) + 24);
     }
   self->min_pitch[CARAVAN_TIMELINE_UNIT_YEAR] = caravan_timeline_text_width (self, "2022",
                                                                              TRUE) + 24;
@@ -286,7 +286,8 @@ caravan_timeline_item_bounds (CaravanTimeline           *self,
                               graphene_rect_t           *shape,
                               graphene_rect_t           *area)
 {
-  double y = self->lanes_top + lane * self->lane_height + (self->lane_height - self->bar_height) / 2;
+  double y = self->lanes_top + lane * self->lane_height +
+             (self->lane_height - self->bar_height) / 2;
   double marker = self->metrics.marker;
   double x0, x1, right;
 

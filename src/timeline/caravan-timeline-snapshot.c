@@ -137,6 +137,7 @@ append_soft_shape (GtkSnapshot           *snapshot,
   if (dot)
     {
       graphene_rect_t halo;
+      graphene_point_t centre;
       GskColorStop stops[] = {
         { 0.0f, *color },
         { 0.5f, *color },
@@ -144,9 +145,9 @@ append_soft_shape (GtkSnapshot           *snapshot,
       };
 
       graphene_rect_inset_r (shape, -4, -4, &halo);
-      gtk_snapshot_append_radial_gradient (snapshot, &halo,
-                                           &GRAPHENE_POINT_INIT (halo.origin.x + halo.size.width / 2,
-                                                                 halo.origin.y + halo.size.height / 2),
+      centre = GRAPHENE_POINT_INIT (halo.origin.x + halo.size.width / 2,
+                                    halo.origin.y + halo.size.height / 2);
+      gtk_snapshot_append_radial_gradient (snapshot, &halo, &centre,
                                            halo.size.width / 2, halo.size.height / 2, 0, 1,
                                            stops, G_N_ELEMENTS (stops));
     }
@@ -165,7 +166,8 @@ append_soft_shape (GtkSnapshot           *snapshot,
       gtk_snapshot_push_rounded_clip (snapshot, &rounded);
       gtk_snapshot_append_linear_gradient (snapshot, shape,
                                            &GRAPHENE_POINT_INIT (shape->origin.x, 0),
-                                           &GRAPHENE_POINT_INIT (shape->origin.x + shape->size.width, 0),
+                                           &GRAPHENE_POINT_INIT (shape->origin.x +
+                                                                 shape->size.width, 0),
                                            stops, G_N_ELEMENTS (stops));
       gtk_snapshot_pop (snapshot);
     }
@@ -198,9 +200,10 @@ draw_event (CaravanTimeline           *self,
   if (selected)
     {
       /* A line down from the axis ties the selected event to its date. */
+      double line_x = round (shape.origin.x + (dot ? shape.size.width / 2 : 0)) - 1;
+
       gtk_snapshot_append_color (snapshot, &palette->fg,
-                                 &GRAPHENE_RECT_INIT (round (shape.origin.x + (dot ? shape.size.width / 2 : 0)) - 1,
-                                                      self->axis_height, 2,
+                                 &GRAPHENE_RECT_INIT (line_x, self->axis_height, 2,
                                                       shape.origin.y - self->axis_height));
     }
 

@@ -30,7 +30,8 @@ find_map_view (GtkWidget *root)
 {
   if (CARAVAN_IS_MAP_VIEW (root))
     return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_map_view (child);
 
@@ -159,8 +160,10 @@ main (int   argc,
           ms = wait_for_full_frame (window, &watch, start);
           g_array_append_val (event_times, ms);
         }
-      report (round == 0 ? "select place -> full frame (cold)" : "select place -> full frame (warm)", place_times);
-      report (round == 0 ? "select event -> full frame (cold)" : "select event -> full frame (warm)", event_times);
+      report (round == 0 ? "select place -> full frame (cold)"
+                         : "select place -> full frame (warm)", place_times);
+      report (round == 0 ? "select event -> full frame (cold)"
+                         : "select event -> full frame (warm)", event_times);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

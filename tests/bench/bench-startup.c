@@ -167,10 +167,10 @@ on_after_paint (GdkFrameClock *clock,
   painted = bench->map_view != NULL
             ? caravan_map_view_get_tiles_painted (bench->map_view, &visible, &missing) : -1;
   if (g_getenv ("BENCH_TRACE"))
-    g_printerr ("%8.1f ms frame %ld: map painted in frame %ld, %u tile positions, %u without a tile; "
-                "source %p: %u tiles pending, %u given to the map\n",
-                ms_since_main (bench), (long) gdk_frame_clock_get_frame_counter (clock), (long) painted,
-                visible, missing, source,
+    g_printerr ("%8.1f ms frame %ld: map painted in frame %ld, %u tile positions, "
+                "%u without a tile; source %p: %u tiles pending, %u given to the map\n",
+                ms_since_main (bench), (long) gdk_frame_clock_get_frame_counter (clock),
+                (long) painted, visible, missing, source,
                 source ? caravan_map_source_get_tiles_pending (source) : 0,
                 source ? caravan_map_source_get_tiles_rendered (source) : 0);
 
@@ -264,13 +264,15 @@ main (int   argc,
   status = g_application_run (G_APPLICATION (app), 1, argv);
 
   printf ("renderer: GSK_RENDERER=%s, %u tiles in the first full frame\n",
-          g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "(default)", bench.tiles_at_full);
+          g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "(default)",
+          bench.tiles_at_full);
   printf ("exec to main():                  %7.1f ms\n", bench.exec_ms);
   printf ("base map data load:              %7.1f ms\n", load_ms);
   printf ("main() to first frame:           %7.1f ms\n", bench.first_frame_ms);
   printf ("main() to first full frame:      %7.1f ms   (target ≤ 400 ms)\n", bench.full_frame_ms);
   printf ("exec to first full frame:        %7.1f ms\n", bench.exec_ms + bench.full_frame_ms);
-  printf ("CPU time (all threads) from exec: %7.1f ms to the first frame, %.1f ms to the full frame\n",
+  printf ("CPU time (all threads) from exec: %7.1f ms to the first frame, "
+          "%.1f ms to the full frame\n",
           bench.cpu_first_ms, bench.cpu_full_ms);
   printf ("memory: VmRSS at the full frame %ld kB, VmHWM (peak) %ld kB, VmRSS at exit %ld kB\n",
           bench.rss_full_kb, status_kb ("VmHWM:"), status_kb ("VmRSS:"));

@@ -56,9 +56,9 @@ generate_story (gboolean with_error)
 
   for (guint i = 0; i < N_PLACES; i++)
     g_string_append_printf (json,
-                            "    { \"id\": \"place-%u\", \"name\": \"Place %u\", \"kind\": \"city\", "
-                            "\"lat\": %.4f, \"lon\": %.4f, \"names\": { \"ru\": \"Место %u\", "
-                            "\"zh\": \"地方 %u\" } }%s\n",
+                            "    { \"id\": \"place-%u\", \"name\": \"Place %u\", "
+                            "\"kind\": \"city\", \"lat\": %.4f, \"lon\": %.4f, "
+                            "\"names\": { \"ru\": \"Место %u\", \"zh\": \"地方 %u\" } }%s\n",
                             i, i, g_rand_double_range (rand, -80, 80),
                             g_rand_double_range (rand, -170, 170), i, i,
                             i + 1 < N_PLACES ? "," : "");

@@ -179,7 +179,8 @@ main (int   argc,
   for (guint level = 0; level < 3; level++)
     {
       double span = level == 0 ? 20000 : level == 1 ? 730 : 60;
-      double start = level == 0 ? 720000 : 737000;  /* from 1972, and from 2018 where it is densest */
+      /* From 1972, and from 2018 where it is densest. */
+      double start = level == 0 ? 720000 : 737000;
 
       caravan_selection_set_visible_range (selection, start, start + span);
       for (guint i = 0; i < 60; i++)

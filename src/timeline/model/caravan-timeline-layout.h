@@ -52,34 +52,34 @@ typedef struct
 
 typedef struct _CaravanTimelineLayout CaravanTimelineLayout;
 
-CaravanTimelineLayout        *caravan_timeline_layout_new          (const CaravanTimelineSpan    *spans,
-                                                                    guint                         n_spans,
-                                                                    double                        px_per_day,
-                                                                    guint                         n_lanes,
-                                                                    const CaravanTimelineMetrics *metrics);
-void                          caravan_timeline_layout_free         (CaravanTimelineLayout        *self);
+CaravanTimelineLayout *caravan_timeline_layout_new  (const CaravanTimelineSpan    *spans,
+                                                     guint                         n_spans,
+                                                     double                        px_per_day,
+                                                     guint                         n_lanes,
+                                                     const CaravanTimelineMetrics *metrics);
+void                   caravan_timeline_layout_free (CaravanTimelineLayout        *self);
 
-double                        caravan_timeline_layout_get_px_per_day (CaravanTimelineLayout      *self);
-guint                         caravan_timeline_layout_get_n_lanes  (CaravanTimelineLayout        *self);
+double                     caravan_timeline_layout_get_px_per_day (CaravanTimelineLayout *self);
+guint                      caravan_timeline_layout_get_n_lanes    (CaravanTimelineLayout *self);
 /* Items of @lane in time order; their occupied ranges do not overlap. */
-const CaravanTimelineItem    *caravan_timeline_layout_get_items    (CaravanTimelineLayout        *self,
-                                                                    guint                         lane,
-                                                                    guint                        *n_items);
+const CaravanTimelineItem *caravan_timeline_layout_get_items      (CaravanTimelineLayout *self,
+                                                                   guint                  lane,
+                                                                   guint                 *n_items);
 /* The first item of @lane whose occupied range ends at or after @julian (binary search). */
-guint                         caravan_timeline_layout_find_first   (CaravanTimelineLayout        *self,
-                                                                    guint                         lane,
-                                                                    double                        julian);
+guint                      caravan_timeline_layout_find_first     (CaravanTimelineLayout *self,
+                                                                   guint                  lane,
+                                                                   double                 julian);
 /* The lane of span @index, or CARAVAN_TIMELINE_CLUSTERED. */
-guint                         caravan_timeline_layout_get_lane     (CaravanTimelineLayout        *self,
-                                                                    guint                         index);
+guint                      caravan_timeline_layout_get_lane       (CaravanTimelineLayout *self,
+                                                                   guint                  index);
 /* The item showing span @index (the cluster's item when it is clustered), or NULL. */
-const CaravanTimelineItem    *caravan_timeline_layout_find_item    (CaravanTimelineLayout        *self,
-                                                                    guint                         index);
-const CaravanTimelineCluster *caravan_timeline_layout_get_cluster  (CaravanTimelineLayout        *self,
-                                                                    guint                         cluster);
+const CaravanTimelineItem *caravan_timeline_layout_find_item      (CaravanTimelineLayout *self,
+                                                                   guint                  index);
+const CaravanTimelineCluster *caravan_timeline_layout_get_cluster (CaravanTimelineLayout *self,
+                                                                   guint                  cluster);
 /* Span indices of the cluster's members. */
-const guint                  *caravan_timeline_layout_get_members  (CaravanTimelineLayout        *self,
-                                                                    guint                         cluster);
+const guint               *caravan_timeline_layout_get_members    (CaravanTimelineLayout *self,
+                                                                   guint                  cluster);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaravanTimelineLayout, caravan_timeline_layout_free)
 
