@@ -661,6 +661,24 @@ test_layouts (void)
                                           GINT_TO_POINTER (GTK_ORIENTATION_VERTICAL), 5000));
   caravan_test_iterate (300);
   caravan_test_save_screenshot (GTK_WIDGET (window), "window-800x600");
+  {
+    /* Stacked on an 800×600 screen, the window fits under a 40 px panel, and the excerpts
+     * panel (which scrolls to its last button, "Read the Article") is inside it. */
+    GtkWidget *panel = GTK_WIDGET (get_excerpts_panel ());
+    GtkWidget *article = caravan_test_find_widget (panel, GTK_TYPE_BUTTON, "pill");
+    graphene_rect_t bounds;
+    int min_height;
+
+    gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (window)), GTK_ORIENTATION_VERTICAL,
+                        800, &min_height, NULL, NULL, NULL);
+    g_test_message ("stacked at 800 px wide: at least %d px high", min_height);
+    g_assert_cmpint (min_height, <=, 560);
+    g_assert_nonnull (article);
+    g_assert_nonnull (gtk_widget_get_ancestor (article, GTK_TYPE_SCROLLED_WINDOW));
+    g_assert_true (gtk_widget_compute_bounds (panel, GTK_WIDGET (window), &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                       gtk_widget_get_height (GTK_WIDGET (window)));
+  }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_assert_true (caravan_test_wait_until (orientation_is,

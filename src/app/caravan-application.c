@@ -453,6 +453,11 @@ caravan_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   caravan_shortcuts_set_accels (GTK_APPLICATION (self));
+
+  /* Tabbing through the excerpts must not select every quote it passes (GTK's default for
+   * selectable labels): a keyboard user reads on, and a stray Ctrl+C would copy it. */
+  if (gtk_settings_get_default () != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
 }
 
 static void

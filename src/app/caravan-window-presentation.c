@@ -25,6 +25,12 @@ on_presentation_close_request (GtkWindow     *presentation,
   caravan_window_notify_active_selection (self);
   gtk_window_unminimize (GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (self));
+  /* Back from a presentation driven by keys or a clicker: the keyboard is in use, so show
+   * where the focus is (GTK would wait for the next key press), and put it back where it was. */
+  if (self->focus_before_presentation != NULL)
+    gtk_widget_grab_focus (self->focus_before_presentation);
+  g_clear_weak_pointer (&self->focus_before_presentation);
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 
   return FALSE;
 }
@@ -105,6 +111,8 @@ caravan_window_begin_presentation (CaravanWindow *self,
     return;
 
   selection = seed_presentation_selection (self, from_start);
+  g_set_weak_pointer (&self->focus_before_presentation,
+                      gtk_root_get_focus (GTK_ROOT (self)));
   /* GTK owns the window; this reference keeps it ours until it closes. */
   self->presentation = g_object_ref (caravan_presentation_new (selection,
                                                                choose_presentation_monitor (self)));

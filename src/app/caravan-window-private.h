@@ -37,6 +37,7 @@ struct _CaravanWindow
 
   /* Presentation mode: it steps through a selection of its own. */
   CaravanPresentation  *presentation;
+  GtkWidget            *focus_before_presentation;  /* weak */
   gboolean              present_when_loaded;
 
   /* template children */

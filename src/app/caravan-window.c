@@ -156,8 +156,12 @@ update_layout (CaravanWindow *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->views_separator),
                                   self->narrow ? GTK_ORIENTATION_HORIZONTAL
                                                : GTK_ORIENTATION_VERTICAL);
+  /* Stacked, the three views share the height: 150 + 130 + 160 px and the header bar fit a
+   * 800×600 screen with room for a panel; side by side, the map and timeline get more. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->map_view), -1, self->narrow ? 150 : 200);
+  gtk_widget_set_size_request (GTK_WIDGET (self->timeline), -1, self->narrow ? 130 : 200);
   gtk_widget_set_size_request (GTK_WIDGET (self->excerpts_panel), self->narrow ? -1 : 380,
-                               self->narrow ? 220 : -1);
+                               self->narrow ? 160 : -1);
   gtk_widget_set_vexpand (GTK_WIDGET (self->excerpts_panel), self->narrow);
   if (self->narrow)
     gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
@@ -215,6 +219,7 @@ caravan_window_dispose (GObject *object)
   if (self->presentation != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presentation));
   g_clear_object (&self->presentation);
+  g_clear_weak_pointer (&self->focus_before_presentation);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
