@@ -253,6 +253,34 @@ test_layout_titles_shorten (void)
   g_assert_cmpfloat (second->end, <, caravan_timeline_layout_find_item (layout, 2)->start);
 }
 
+/* An event of the selection keeps its title where, in time order, a later event would have
+ * squeezed it out; the later event gives way instead (here into the count badge). */
+static void
+test_layout_important_titled (void)
+{
+  CaravanTimelineSpan spans[] = {
+    { 50, 200, 80 },      /* a long bar holding the second lane */
+    { 100, 101, 80 },
+    { 102, 103, 80 },
+  };
+  CaravanTimelineLayout *layout;
+
+  layout = caravan_timeline_layout_new (spans, G_N_ELEMENTS (spans), 20, 2, &metrics);
+  g_assert_cmpuint (caravan_timeline_layout_get_lane (layout, 0), ==, 0);
+  g_assert_cmpuint (caravan_timeline_layout_get_lane (layout, 1), ==, 1);
+  g_assert_cmpuint (caravan_timeline_layout_get_lane (layout, 2), ==, 1);
+  g_assert_false (caravan_timeline_layout_find_item (layout, 1)->labelled);
+  caravan_timeline_layout_free (layout);
+
+  spans[1].important = TRUE;
+  layout = caravan_timeline_layout_new (spans, G_N_ELEMENTS (spans), 20, 2, &metrics);
+  g_assert_cmpuint (caravan_timeline_layout_get_lane (layout, 1), ==, 0);
+  g_assert_true (caravan_timeline_layout_find_item (layout, 1)->labelled);
+  g_assert_cmpfloat (caravan_timeline_layout_find_item (layout, 1)->label_width, ==, 80);
+  g_assert_cmpuint (caravan_timeline_layout_get_lane (layout, 2), ==, CARAVAN_TIMELINE_CLUSTERED);
+  caravan_timeline_layout_free (layout);
+}
+
 static void
 test_layout_clusters (void)
 {
@@ -311,6 +339,7 @@ main (int   argc,
   g_test_add_func ("/timeline-layout/lanes", test_layout_lanes);
   g_test_add_func ("/timeline-layout/titles-shorten", test_layout_titles_shorten);
   g_test_add_func ("/timeline-layout/clusters", test_layout_clusters);
+  g_test_add_func ("/timeline-layout/important-titled", test_layout_important_titled);
 
   return g_test_run ();
 }

@@ -304,7 +304,25 @@ test_place_highlight (Fixture       *fixture,
   set_range_to_days (fixture, 2022, 11, 1, 30);
   caravan_test_iterate (20);
   g_assert_true (caravan_timeline_get_event_bounds (fixture->timeline, speech, &speech_bounds));
+  /* The Samarkand events keep their titles and may push others into a count badge: take the
+   * election if it is shown, else another event of those weeks that is not Samarkand's. */
+  if (!caravan_timeline_get_event_bounds (fixture->timeline, election, &election_bounds))
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(CaravanEvent) event = g_list_model_get_item (events, i);
+
+        if (!caravan_event_has_place (event, samarkand) &&
+            caravan_timeline_get_event_bounds (fixture->timeline, event, &election_bounds) &&
+            election_bounds.origin.x >= 0 &&
+            election_bounds.origin.x + election_bounds.size.width <=
+              gtk_widget_get_width (GTK_WIDGET (fixture->timeline)))
+          {
+            election = event;
+            break;
+          }
+      }
   g_assert_true (caravan_timeline_get_event_bounds (fixture->timeline, election, &election_bounds));
+  g_test_message ("dimmed: %s", caravan_event_get_title (election));
   shot = caravan_test_save_screenshot (GTK_WIDGET (fixture->timeline), "timeline-place-samarkand");
   g_assert_true (caravan_test_texture_pixel (shot,
                                              speech_bounds.origin.x + speech_bounds.size.width / 2,

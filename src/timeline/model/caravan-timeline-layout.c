@@ -21,13 +21,6 @@ struct _CaravanTimelineLayout
   guint *item_of;                              /* per span: position in its lane */
 };
 
-typedef struct
-{
-  double shape_end;      /* end of the last item's bar or dot */
-  double reserved_end;   /* … plus the title room it keeps */
-  double full_end;       /* … plus its whole title */
-} LaneState;
-
 /* Where a span's bar or dot lies, in days, at scale @px_per_day. */
 static void
 span_extent (const CaravanTimelineSpan    *span,
@@ -58,21 +51,20 @@ span_extent (const CaravanTimelineSpan    *span,
     }
 }
 
+/* Puts span @index into @lane before the item at @position, with its whole title. */
 static void
 place_item (CaravanTimelineLayout        *self,
             const CaravanTimelineSpan    *span,
             const CaravanTimelineMetrics *metrics,
             guint                         lane,
+            guint                         position,
             guint                         index,
             double                        start,
             double                        shape_end,
-            gboolean                      label_inside,
-            LaneState                    *lanes)
+            gboolean                      label_inside)
 {
   CaravanTimelineItem item = { 0 };
   double label_days = (span->label_width + metrics->label_pad) / self->px_per_day;
-  double reserve_days = (MIN (span->label_width, metrics->label_reserve) + metrics->label_pad) /
-                        self->px_per_day;
 
   item.index = index;
   item.labelled = TRUE;
@@ -81,14 +73,94 @@ place_item (CaravanTimelineLayout        *self,
   item.start = start;
   item.shape_end = shape_end;
   item.end = label_inside ? shape_end : shape_end + label_days;
-
   self->lane_of[index] = lane;
-  self->item_of[index] = self->lanes[lane]->len;
-  g_array_append_val (self->lanes[lane], item);
+  g_array_insert_val (self->lanes[lane], position, item);
+}
 
-  lanes[lane].shape_end = shape_end;
-  lanes[lane].reserved_end = label_inside ? shape_end : shape_end + reserve_days;
-  lanes[lane].full_end = item.end;
+/* Where a later item may start after @item, with @item's title whole (pass 0), shortened to
+ * its reserved room (pass 1) or left out (pass 2). An important title keeps at least its
+ * reserved room: it is shortened, never left out. */
+static double
+item_end_for_pass (CaravanTimelineLayout        *self,
+                   const CaravanTimelineSpan    *spans,
+                   const CaravanTimelineMetrics *metrics,
+                   const CaravanTimelineItem    *item,
+                   guint                         pass)
+{
+  const CaravanTimelineSpan *span;
+
+  if (item->is_cluster || item->label_inside || pass == 0)
+    return item->end;
+  span = &spans[item->index];
+  if (pass == 1 || span->important)
+    return item->shape_end + (MIN (span->label_width, metrics->label_reserve) +
+                              metrics->label_pad) / self->px_per_day;
+  return item->shape_end;
+}
+
+/* The position in @items of the first item that starts after @start. */
+static guint
+find_insertion (GArray *items,
+                double  start)
+{
+  guint lo = 0, hi = items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (items, CaravanTimelineItem, mid).start <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Places span @i in the first of @n_lanes lanes where it fits between its neighbours, trying
+ * whole titles first; returns FALSE when it fits nowhere. Items placed later start later, so
+ * what follows the span in a lane is an important item placed first, which it must not touch
+ * with its bar or dot (its own title is shortened to fit later, by fit_titles()). */
+static gboolean
+place_first_fit (CaravanTimelineLayout        *self,
+                 const CaravanTimelineSpan    *spans,
+                 const CaravanTimelineMetrics *metrics,
+                 guint                         i,
+                 guint                         n_lanes)
+{
+  double gap = metrics->gap / self->px_per_day;
+  double start, shape_end;
+  gboolean inside;
+
+  span_extent (&spans[i], self->px_per_day, metrics, &start, &shape_end, &inside);
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint l = 0; l < n_lanes; l++)
+      {
+        GArray *items = self->lanes[l];
+        guint position = find_insertion (items, start);
+        double prev_end = -INFINITY;
+        double own_end = shape_end;
+
+        if (position > 0)
+          prev_end = item_end_for_pass (self, spans, metrics,
+                                        &g_array_index (items, CaravanTimelineItem,
+                                                        position - 1), pass);
+        if (start + 1e-9 < prev_end + gap)
+          continue;
+        if (position < items->len)
+          {
+            const CaravanTimelineItem *next = &g_array_index (items, CaravanTimelineItem,
+                                                              position);
+
+            if (pass == 0 && !inside)
+              own_end += (spans[i].label_width + metrics->label_pad) / self->px_per_day;
+            if (own_end + gap > next->start + 1e-9)
+              continue;
+          }
+        place_item (self, &spans[i], metrics, l, position, i, start, shape_end, inside);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* Merges span @index into the last item of the last lane, turning it into a cluster. */
@@ -96,16 +168,16 @@ static void
 merge_into_cluster (CaravanTimelineLayout        *self,
                     const CaravanTimelineSpan    *spans,
                     guint                         index,
-                    double                        start,
-                    double                        shape_end,
-                    const CaravanTimelineMetrics *metrics,
-                    LaneState                    *lanes)
+                    const CaravanTimelineMetrics *metrics)
 {
   guint lane = self->n_lanes - 1;
   GArray *items = self->lanes[lane];
   CaravanTimelineItem *item;
   CaravanTimelineCluster *cluster;
+  double start, shape_end;
+  gboolean inside;
 
+  span_extent (&spans[index], self->px_per_day, metrics, &start, &shape_end, &inside);
   g_assert (items->len > 0);
   item = &g_array_index (items, CaravanTimelineItem, items->len - 1);
 
@@ -120,7 +192,6 @@ merge_into_cluster (CaravanTimelineLayout        *self,
       new_cluster.end = first->end;
       g_array_append_val (self->members, item->index);
       self->lane_of[item->index] = CARAVAN_TIMELINE_CLUSTERED;
-      self->item_of[item->index] = items->len - 1;
       g_array_append_val (self->clusters, new_cluster);
 
       item->index = self->clusters->len - 1;
@@ -143,8 +214,6 @@ merge_into_cluster (CaravanTimelineLayout        *self,
   item->shape_end = MAX (item->shape_end, shape_end);
   item->end = item->shape_end;
   self->lane_of[index] = CARAVAN_TIMELINE_CLUSTERED;
-  self->item_of[index] = items->len - 1;
-  lanes[lane].shape_end = lanes[lane].reserved_end = lanes[lane].full_end = item->end;
 }
 
 /* Titles followed too closely by the next item in their lane are shortened (ellipsized when
@@ -187,6 +256,36 @@ fit_titles (CaravanTimelineLayout        *self,
     }
 }
 
+/* Where each span is in its lane's item array (the item of its cluster when clustered). */
+static void
+index_items (CaravanTimelineLayout *self)
+{
+  for (guint l = 0; l < self->n_lanes; l++)
+    {
+      GArray *items = self->lanes[l];
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const CaravanTimelineItem *item = &g_array_index (items, CaravanTimelineItem, i);
+
+          if (!item->is_cluster)
+            {
+              self->item_of[item->index] = i;
+              continue;
+            }
+          for (guint m = 0; m < g_array_index (self->clusters, CaravanTimelineCluster,
+                                               item->index).n_members; m++)
+            {
+              const CaravanTimelineCluster *c = &g_array_index (self->clusters,
+                                                                CaravanTimelineCluster,
+                                                                item->index);
+
+              self->item_of[g_array_index (self->members, guint, c->first_member + m)] = i;
+            }
+        }
+    }
+}
+
 CaravanTimelineLayout *
 caravan_timeline_layout_new (const CaravanTimelineSpan    *spans,
                              guint                         n_spans,
@@ -195,60 +294,42 @@ caravan_timeline_layout_new (const CaravanTimelineSpan    *spans,
                              const CaravanTimelineMetrics *metrics)
 {
   CaravanTimelineLayout *self;
-  LaneState lanes[CARAVAN_TIMELINE_MAX_LANES];
-  double gap;
+  g_autofree gboolean *placed = NULL;
 
   g_return_val_if_fail (spans != NULL || n_spans == 0, NULL);
   g_return_val_if_fail (px_per_day > 0, NULL);
   g_return_val_if_fail (metrics != NULL, NULL);
 
   n_lanes = CLAMP (n_lanes, 1, CARAVAN_TIMELINE_MAX_LANES);
-  gap = metrics->gap / px_per_day;
 
   self = g_new0 (CaravanTimelineLayout, 1);
   self->px_per_day = px_per_day;
   self->n_lanes = n_lanes;
   self->n_spans = n_spans;
   for (guint l = 0; l < n_lanes; l++)
-    {
-      self->lanes[l] = g_array_new (FALSE, FALSE, sizeof (CaravanTimelineItem));
-      lanes[l].shape_end = lanes[l].reserved_end = lanes[l].full_end = -INFINITY;
-    }
+    self->lanes[l] = g_array_new (FALSE, FALSE, sizeof (CaravanTimelineItem));
   self->clusters = g_array_new (FALSE, FALSE, sizeof (CaravanTimelineCluster));
   self->members = g_array_new (FALSE, FALSE, sizeof (guint));
   self->lane_of = g_new0 (guint8, MAX (n_spans, 1));
   self->item_of = g_new0 (guint, MAX (n_spans, 1));
+  placed = g_new0 (gboolean, MAX (n_spans, 1));
 
+  /* Important events first, in every lane but the last (which keeps the count badges), so
+   * that nothing placed later can take their room. */
+  if (n_lanes > 1)
+    for (guint i = 0; i < n_spans; i++)
+      if (spans[i].important)
+        placed[i] = place_first_fit (self, spans, metrics, i, n_lanes - 1);
+
+  /* Then the rest, in time order: first fit where the previous title stays whole, else where
+   * it keeps its reserved room, else wherever the bar or dot itself fits; what fits nowhere
+   * joins a count badge at the end of the last lane. */
   for (guint i = 0; i < n_spans; i++)
-    {
-      double start, shape_end;
-      gboolean inside;
-      gboolean placed = FALSE;
+    if (!placed[i] && !place_first_fit (self, spans, metrics, i, n_lanes))
+      merge_into_cluster (self, spans, i, metrics);
 
-      span_extent (&spans[i], px_per_day, metrics, &start, &shape_end, &inside);
-
-      /* First fit where the previous title stays whole, else where it keeps its reserved room,
-       * else wherever the bar or dot itself fits; what fits nowhere joins a count badge. */
-      for (guint pass = 0; pass < 3 && !placed; pass++)
-        {
-          for (guint l = 0; l < n_lanes && !placed; l++)
-            {
-              double lane_end = pass == 0 ? lanes[l].full_end :
-                                pass == 1 ? lanes[l].reserved_end : lanes[l].shape_end;
-
-              if (start + 1e-9 >= lane_end + gap)
-                {
-                  place_item (self, &spans[i], metrics, l, i, start, shape_end, inside, lanes);
-                  placed = TRUE;
-                }
-            }
-        }
-      if (!placed)
-        merge_into_cluster (self, spans, i, start, shape_end, metrics, lanes);
-    }
-
+  index_items (self);
   fit_titles (self, spans, metrics);
-
   return self;
 }
 

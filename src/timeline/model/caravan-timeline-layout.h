@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-timeline-layout.h: stacks timeline events into lanes at one scale so that neither
- * bars nor titles overlap; what does not fit merges into counted clusters. Plain GLib. */
+ * bars nor titles overlap; what does not fit merges into counted clusters. Important events
+ * (the selection's) are placed first and always keep a title. Plain GLib. */
 
 #pragma once
 
@@ -14,6 +15,7 @@ typedef struct
   double start;          /* julian day where the bar starts */
   double end;            /* julian day where it ends (exclusive) */
   float label_width;     /* title width in pixels */
+  gboolean important;    /* selected, or of the selected place: placed first, titled */
 } CaravanTimelineSpan;
 
 /* Sizes in pixels that decide what fits. */
