@@ -16,6 +16,7 @@
 #include "caravan-map-source.h"
 #include "caravan-story.h"
 #include "caravan-story-loader.h"
+#include "caravan-test-utils.h"
 #include "caravan-tile-paintable.h"
 
 static gboolean
@@ -530,6 +531,89 @@ test_for_story (void)
   g_assert_false (g_bytes_equal (with_pins, reference));
 }
 
+/* Renders @paintable at @size px with GTK's cairo renderer. */
+static GdkTexture *
+render_with_cairo (GdkPaintable *paintable,
+                   int           size)
+{
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  GdkTexture *texture;
+
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  gdk_paintable_snapshot (paintable, snapshot, size, size);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, size, size));
+  gsk_render_node_unref (node);
+  gsk_renderer_unrealize (renderer);
+  return texture;
+}
+
+/* Under the cairo renderer a tile paints its surface instead of its texture (GTK 4.8 converts
+ * a texture through floats on every frame): the same pixels at rest, nearly the same when a
+ * flight scales it. */
+static void
+test_paint_surfaces (void)
+{
+  g_autoptr(CaravanMapSource) source = caravan_map_source_new (CARAVAN_MAP_THEME_LIGHT, 1);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 258, 258);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(CaravanTilePaintable) paintable = NULL;
+  gboolean before = caravan_tile_paintable_get_paint_surfaces ();
+  cairo_t *cr = cairo_create (surface);
+
+  /* A map-like picture: a gradient, a dark line and a half-transparent disc. */
+  {
+    cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, 258, 258);
+
+    cairo_pattern_add_color_stop_rgb (gradient, 0, 0.95, 0.9, 0.85);
+    cairo_pattern_add_color_stop_rgb (gradient, 1, 0.6, 0.75, 0.9);
+    cairo_set_source (cr, gradient);
+    cairo_paint (cr);
+    cairo_pattern_destroy (gradient);
+    cairo_set_source_rgb (cr, 0.2, 0.2, 0.25);
+    cairo_set_line_width (cr, 3);
+    cairo_move_to (cr, 10, 200);
+    cairo_line_to (cr, 240, 40);
+    cairo_stroke (cr);
+    cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.5);
+    cairo_arc (cr, 129, 129, 60, 0, 2 * G_PI);
+    cairo_fill (cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+  }
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       cairo_image_surface_get_stride (surface) * 258);
+  texture = gdk_memory_texture_new (258, 258, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  paintable = caravan_tile_paintable_new_for_surface (surface, texture, 1);
+  cairo_surface_destroy (surface);
+
+  for (int size = 256; size <= 384; size += 128)
+    {
+      g_autoptr(GdkTexture) from_texture = NULL;
+      g_autoptr(GdkTexture) from_surface = NULL;
+      guint differing;
+
+      caravan_tile_paintable_set_paint_surfaces (FALSE);
+      from_texture = render_with_cairo (GDK_PAINTABLE (paintable), size);
+      caravan_tile_paintable_set_paint_surfaces (TRUE);
+      from_surface = render_with_cairo (GDK_PAINTABLE (paintable), size);
+      differing = caravan_test_count_different_pixels (from_texture, from_surface);
+      g_test_message ("%d px: %u of %d pixels differ", size, differing, size * size);
+      if (size == 256)
+        g_assert_cmpuint (differing, ==, 0);
+      else
+        g_assert_cmpuint (differing, <, size * size / 10);
+    }
+  caravan_tile_paintable_set_paint_surfaces (before);
+  g_assert_nonnull (source);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/map/source/prefetch-race", test_prefetch_race);
   g_test_add_func ("/map/source/prefetch-cancel", test_prefetch_cancel);
   g_test_add_func ("/map/source/for-story", test_for_story);
+  g_test_add_func ("/map/source/paint-surfaces", test_paint_surfaces);
 
   return g_test_run ();
 }

@@ -179,7 +179,7 @@ wrap_surface (cairo_surface_t *surface)
                                       cairo_surface_reference (surface));
   texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 
-  return GDK_PAINTABLE (caravan_tile_paintable_new (texture, BLEED_PX));
+  return GDK_PAINTABLE (caravan_tile_paintable_new_for_surface (surface, texture, BLEED_PX));
 }
 
 /* The paintable of a tile drawn ahead: one for the map view's first frame, the layer and

@@ -15,6 +15,7 @@
 #include "caravan-shortcuts.h"
 #include "caravan-map-view-private.h"
 #include "caravan-pin.h"
+#include "caravan-tile-paintable.h"
 #include "caravan-place.h"
 #include "caravan-route.h"
 #include "caravan-selection.h"
@@ -368,6 +369,15 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* The tiles draw the way the window's renderer draws fastest (caravan-tile-paintable.c). */
+static void
+on_realize (GtkWidget *widget)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  caravan_tile_paintable_set_paint_surfaces (GSK_IS_CAIRO_RENDERER (renderer));
+}
+
 static void
 caravan_map_view_init (CaravanMapView *self)
 {
@@ -419,6 +429,7 @@ caravan_map_view_init (CaravanMapView *self)
 
   caravan_map_view_add_scroll_controller (self);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

@@ -16,6 +16,13 @@ G_DECLARE_FINAL_TYPE (CaravanTilePaintable, caravan_tile_paintable, CARAVAN, TIL
 
 CaravanTilePaintable *caravan_tile_paintable_new         (GdkTexture           *texture,
                                                           guint                 margin_px);
+CaravanTilePaintable *caravan_tile_paintable_new_for_surface (cairo_surface_t *surface,
+                                                             GdkTexture      *texture,
+                                                             guint            margin_px);
 GdkTexture           *caravan_tile_paintable_get_texture (CaravanTilePaintable *self);
+/* Whether tiles with a surface paint it instead of their texture: for GTK's cairo renderer,
+ * set by the map view when it is realized. Process-wide: all windows share one renderer. */
+void                  caravan_tile_paintable_set_paint_surfaces (gboolean paint);
+gboolean              caravan_tile_paintable_get_paint_surfaces (void);
 
 G_END_DECLS

@@ -222,6 +222,24 @@ ensure_label_widths (CaravanTimeline *self)
   self->label_widths_valid = TRUE;
 }
 
+/* The selected event and the selected place's events are laid out first, with whole titles:
+ * they are what the reader looks for. The lanes change with them. */
+void
+caravan_timeline_update_importance (CaravanTimeline *self)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < self->n_events; i++)
+    {
+      gboolean important = self->highlighted[i] || i == self->selected_index;
+
+      changed |= self->spans[i].important != important;
+      self->spans[i].important = important;
+    }
+  if (changed)
+    caravan_timeline_invalidate_layouts (self);
+}
+
 CaravanTimelineLayout *
 caravan_timeline_get_layout (CaravanTimeline *self,
                              double           px_per_day)

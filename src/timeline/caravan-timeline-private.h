@@ -112,6 +112,8 @@ char                  *caravan_timeline_describe_selection (CaravanStory *story,
 void                   caravan_timeline_ensure_metrics    (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_text   (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_layouts (CaravanTimeline *self);
+/* Marks the selection's events important for the layout (and redoes it when they change). */
+void                   caravan_timeline_update_importance (CaravanTimeline *self);
 guint                  caravan_timeline_lanes_for_height  (CaravanTimeline *self,
                                                            int              height);
 /* The visible range and scale; FALSE when nothing can be drawn. */

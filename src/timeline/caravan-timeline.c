@@ -58,24 +58,6 @@ update_highlights (CaravanTimeline *self)
     self->highlighted[i] = place != NULL && caravan_event_has_place (self->events[i], place);
 }
 
-/* The selected event and the selected place's events are laid out first, with whole titles:
- * they are what the reader looks for. The lanes change with them. */
-static void
-update_importance (CaravanTimeline *self)
-{
-  gboolean changed = FALSE;
-
-  for (guint i = 0; i < self->n_events; i++)
-    {
-      gboolean important = self->highlighted[i] || i == self->selected_index;
-
-      changed |= self->spans[i].important != important;
-      self->spans[i].important = important;
-    }
-  if (changed)
-    caravan_timeline_invalidate_layouts (self);
-}
-
 /* Announces the selected event, or the selected place's events, to screen readers through
  * the accessible description. */
 static void
@@ -99,7 +81,7 @@ update_selected_event (CaravanTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  update_importance (self);
+  caravan_timeline_update_importance (self);
 }
 
 static void
