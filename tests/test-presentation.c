@@ -734,13 +734,20 @@ open_windowed (int width,
   return presentation;
 }
 
-/* Every step at a projector size: the layout stays clean and the pins clear of the caption. */
-static void
+/* Heights of the selected pin and of a base map tile at 1920x1080, to compare 4K with. */
+static int pin_height_1080;
+
+/* Every step at a projector size: the layout stays clean and the pins clear of the caption.
+ * Returns the selected pin's height at the last step. */
+static int
 check_size (int         width,
             int         height,
             const char *screenshot)
 {
   CaravanPresentation *presentation;
+  CaravanMapView *map;
+  guint magnification = height >= 1800 ? 2 : 1;
+  int pin_height;
   guint n;
 
   {
@@ -769,6 +776,21 @@ check_size (int         width,
       assert_layout_clean (presentation);
     }
 
+  /* A 4K projector draws the map, its names and the pins twice as large (512 px tiles). */
+  map = caravan_presentation_get_map_view (presentation);
+  g_assert_cmpuint (caravan_map_view_get_magnification (map), ==, magnification);
+  g_assert_cmpfloat (caravan_map_view_get_tile_size (map), ==, 256.0 * magnification);
+  {
+    CaravanPlace *place = caravan_selection_get_place (caravan_presentation_get_selection (
+                                                         presentation));
+    GtkWidget *pin = place != NULL ? caravan_map_view_get_pin (map, place) : NULL;
+
+    g_assert_nonnull (pin);
+    pin_height = gtk_widget_get_height (pin);
+    g_test_message ("%dx%d: selected pin %d px high, tiles %.0f px", width, height, pin_height,
+                    caravan_map_view_get_tile_size (map));
+  }
+
   if (screenshot != NULL)
     {
       g_autofree char *name = NULL;
@@ -788,6 +810,7 @@ check_size (int         width,
     }
   gtk_window_destroy (GTK_WINDOW (presentation));
   caravan_test_iterate (50);
+  return pin_height;
 }
 
 /* At 1024x768: body text at least 1/30 of the height, measured on the layout and on the
@@ -917,14 +940,19 @@ test_size_1280x720 (void)
 static void
 test_size_1920x1080 (void)
 {
-  check_size (1920, 1080, "presentation-1920x1080");
+  pin_height_1080 = check_size (1920, 1080, "presentation-1920x1080");
 }
 
 /* 3840x2160 logical pixels (a 4K projector at scale 1; at scale 2 it is 1920x1080 logical). */
 static void
 test_size_3840x2160 (void)
 {
-  check_size (3840, 2160, NULL);
+  int pin_height = check_size (3840, 2160, "presentation-3840x2160");
+
+  /* The pins grow with the map: about twice the height they have at 1080p. */
+  if (pin_height_1080 == 0)
+    pin_height_1080 = check_size (1920, 1080, NULL);
+  g_assert_cmpint (pin_height, >=, pin_height_1080 * 17 / 10);
 }
 
 /* The presenter view follows the same selection: notes, next event, step count, clock. */

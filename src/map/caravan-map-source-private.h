@@ -17,6 +17,7 @@ struct _CaravanMapSource
   GThreadPool *pool;
   CaravanMapTheme theme;
   guint scale_factor;
+  guint magnification;          /* tiles are this many times 256 logical px (a 4K projector) */
   guint tiles_pending;
   guint tiles_rendered;
   guint64 serial;

@@ -325,7 +325,7 @@ tile_job_new (CaravanMapSource *self,
   job->x = x;
   job->y = y;
   job->zoom = zoom;
-  job->scale = self->scale_factor;
+  job->scale = self->scale_factor * self->magnification;
   job->theme = self->theme;
   job->serial = ++self->serial;
   return job;
@@ -429,6 +429,7 @@ caravan_map_source_prefetch (CaravanMapSource *self,
 {
   ShumateMapSource *source = SHUMATE_MAP_SOURCE (self);
   g_autoptr(GArray) tiles = g_array_new (FALSE, FALSE, sizeof (PrefetchTile));
+  double size = shumate_map_source_get_tile_size (source);
   double cx, cy;
   int x0, x1, y0, y1;
   guint n;
@@ -438,12 +439,12 @@ caravan_map_source_prefetch (CaravanMapSource *self,
 
   zoom = CLAMP (zoom, CARAVAN_MAP_SOURCE_MIN_ZOOM, CARAVAN_MAP_SOURCE_MAX_ZOOM);
   n = 1u << zoom;
-  cx = shumate_map_source_get_x (source, zoom, longitude) / CARAVAN_TILE_SIZE;
-  cy = shumate_map_source_get_y (source, zoom, latitude) / CARAVAN_TILE_SIZE;
-  x0 = (int) floor (cx - width / 2.0 / CARAVAN_TILE_SIZE);
-  x1 = (int) ceil (cx + width / 2.0 / CARAVAN_TILE_SIZE) - 1;
-  y0 = MAX ((int) floor (cy - height / 2.0 / CARAVAN_TILE_SIZE), 0);
-  y1 = MIN ((int) ceil (cy + height / 2.0 / CARAVAN_TILE_SIZE) - 1, (int) n - 1);
+  cx = shumate_map_source_get_x (source, zoom, longitude) / size;
+  cy = shumate_map_source_get_y (source, zoom, latitude) / size;
+  x0 = (int) floor (cx - width / 2.0 / size);
+  x1 = (int) ceil (cx + width / 2.0 / size) - 1;
+  y0 = MAX ((int) floor (cy - height / 2.0 / size), 0);
+  y1 = MIN ((int) ceil (cy + height / 2.0 / size) - 1, (int) n - 1);
 
   for (int y = y0; y <= y1; y++)
     for (int x = x0; x <= x1; x++)

@@ -33,6 +33,9 @@ CaravanMapSource *caravan_map_source_new_with_basemap (CaravanBasemap   *basemap
 
 CaravanMapTheme   caravan_map_source_get_theme        (CaravanMapSource *self);
 guint             caravan_map_source_get_scale_factor (CaravanMapSource *self);
+void              caravan_map_source_set_magnification (CaravanMapSource *self,
+                                                        guint             magnification);
+guint             caravan_map_source_get_magnification (CaravanMapSource *self);
 guint             caravan_map_source_get_tiles_pending (CaravanMapSource *self);
 guint             caravan_map_source_get_tiles_rendered (CaravanMapSource *self);
 const GError     *caravan_map_source_get_error        (CaravanMapSource *self);

@@ -34,6 +34,7 @@ source_matches (CaravanMapView *self,
   source = CARAVAN_MAP_SOURCE (self->map_source);
   return caravan_map_source_get_theme (source) == self->theme &&
          caravan_map_source_get_scale_factor (source) == get_tile_scale (self) &&
+         caravan_map_source_get_magnification (source) == self->magnification &&
          self->base_map_story == story &&
          self->base_map_labels_story == self->label_story_places;
 }
@@ -97,6 +98,7 @@ caravan_map_view_ensure_projection (CaravanMapView *self)
     return;
 
   reference = caravan_map_source_new (self->theme, get_tile_scale (self));
+  caravan_map_source_set_magnification (reference, self->magnification);
   shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (reference));
 }
 
@@ -142,6 +144,7 @@ caravan_map_view_update_base_map (CaravanMapView *self)
 
   source = caravan_map_source_new_for_story (self->theme, get_tile_scale (self),
                                              self->label_story_places ? NULL : story);
+  caravan_map_source_set_magnification (source, self->magnification);
   g_set_object (&self->base_map_story, story);
   self->base_map_labels_story = self->label_story_places;
   caravan_map_view_apply_map_source (self, SHUMATE_MAP_SOURCE (source));
@@ -191,6 +194,49 @@ caravan_map_view_set_online (CaravanMapView *self,
   self->online = online;
   caravan_map_view_update_base_map (self);
   caravan_map_view_notify (self, "online");
+}
+
+guint
+caravan_map_view_get_magnification (CaravanMapView *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_MAP_VIEW (self), 1);
+
+  return self->magnification;
+}
+
+/**
+ * caravan_map_view_set_magnification:
+ * @magnification: 1, or 2 to draw the map, its names and the pins twice as large
+ *
+ * For a 4K projector: the audience sees what a 1080p one shows, as legible and twice as sharp.
+ */
+void
+caravan_map_view_set_magnification (CaravanMapView *self,
+                                    guint           magnification)
+{
+  g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
+  g_return_if_fail (magnification == 1 || magnification == 2);
+
+  if (self->magnification == magnification)
+    return;
+
+  self->magnification = magnification;
+  if (magnification > 1)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "magnified");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "magnified");
+  caravan_map_view_update_base_map (self);
+  caravan_map_view_notify (self, "magnification");
+}
+
+/* The logical size of the map's tiles: 256 px, or more when magnified. */
+double
+caravan_map_view_get_tile_size (CaravanMapView *self)
+{
+  ShumateMapSource *source =
+    shumate_viewport_get_reference_map_source (caravan_map_view_get_viewport (self));
+
+  return source != NULL ? shumate_map_source_get_tile_size (source) : CARAVAN_TILE_SIZE;
 }
 
 guint

@@ -161,6 +161,7 @@ caravan_map_view_get_story_fit (CaravanMapView *self,
   double min_x = 1, max_x = 0, min_y = 1, max_y = 0;
   double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 256);
   double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 256);
+  double tile = caravan_map_view_get_tile_size (self);
   guint n = places ? g_list_model_get_n_items (places) : 0;
 
   if (n == 0)
@@ -179,8 +180,8 @@ caravan_map_view_get_story_fit (CaravanMapView *self,
     }
 
   /* Leave room around the outermost pins (about 64 px each side). */
-  *zoom = floor (log2 (MIN ((width - 128) / MAX ((max_x - min_x) * 256, 1e-9),
-                            (height - 128) / MAX ((max_y - min_y) * 256, 1e-9))));
+  *zoom = floor (log2 (MIN ((width - 128) / MAX ((max_x - min_x) * tile, 1e-9),
+                            (height - 128) / MAX ((max_y - min_y) * tile, 1e-9))));
   *zoom = CLAMP (*zoom, MIN_ZOOM, MAX_ZOOM);
   *lat = y_to_lat ((min_y + max_y) / 2);
   *lon = x_to_lon ((min_x + max_x) / 2);
@@ -226,7 +227,7 @@ caravan_map_view_pan_by (CaravanMapView *self,
   g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
 
   viewport = shumate_simple_map_get_viewport (self->map);
-  scale = 256.0 * pow (2, shumate_viewport_get_zoom_level (viewport));
+  scale = caravan_map_view_get_tile_size (self) * pow (2, shumate_viewport_get_zoom_level (viewport));
   x = lon_to_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) + dx / scale;
   y = lat_to_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) + dy / scale;
   shumate_map_center_on (caravan_map_view_get_shumate_map (self), y_to_lat (CLAMP (y, 0, 1)),

@@ -30,6 +30,7 @@ struct _CaravanMapView
   CaravanMapTheme   theme;
   gboolean          online;
   guint             tile_scale;          /* 0: the widget's scale factor */
+  guint             magnification;       /* 1, or 2: everything drawn twice as large (4K) */
   gboolean          label_story_places;
   CaravanStory     *base_map_story;      /* the story the current source was made for */
   gboolean          base_map_labels_story;

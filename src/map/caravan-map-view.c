@@ -31,6 +31,7 @@ enum {
   PROP_THEME,
   PROP_ONLINE,
   PROP_TILE_SCALE,
+  PROP_MAGNIFICATION,
   PROP_LABEL_STORY_PLACES,
   N_PROPS
 };
@@ -267,6 +268,9 @@ caravan_map_view_get_property (GObject    *object,
     case PROP_TILE_SCALE:
       g_value_set_uint (value, self->tile_scale);
       break;
+    case PROP_MAGNIFICATION:
+      g_value_set_uint (value, self->magnification);
+      break;
     case PROP_LABEL_STORY_PLACES:
       g_value_set_boolean (value, self->label_story_places);
       break;
@@ -296,6 +300,9 @@ caravan_map_view_set_property (GObject      *object,
       break;
     case PROP_TILE_SCALE:
       caravan_map_view_set_tile_scale (self, g_value_get_uint (value));
+      break;
+    case PROP_MAGNIFICATION:
+      caravan_map_view_set_magnification (self, g_value_get_uint (value));
       break;
     case PROP_LABEL_STORY_PLACES:
       caravan_map_view_set_label_story_places (self, g_value_get_boolean (value));
@@ -346,6 +353,10 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
   properties[PROP_TILE_SCALE] =
     g_param_spec_uint ("tile-scale", NULL, NULL, 0, 4, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* 2 draws the map, its names and the pins twice as large (for a 4K projector). */
+  properties[PROP_MAGNIFICATION] =
+    g_param_spec_uint ("magnification", NULL, NULL, 1, 2, 1,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* FALSE leaves the names of the story's places to the pins (which carry dated names). */
   properties[PROP_LABEL_STORY_PLACES] =
     g_param_spec_boolean ("label-story-places", NULL, NULL, FALSE,
@@ -388,6 +399,7 @@ caravan_map_view_init (CaravanMapView *self)
   self->route_layers = g_ptr_array_new ();
   self->routes = g_ptr_array_new_with_free_func (g_object_unref);
   self->tiles_frame = -1;
+  self->magnification = 1;
 
   self->map = shumate_simple_map_new ();
   shumate_simple_map_set_show_zoom_buttons (self->map, FALSE);

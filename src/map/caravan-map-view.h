@@ -24,6 +24,10 @@ void              caravan_map_view_set_theme            (CaravanMapView   *self,
 gboolean          caravan_map_view_get_online           (CaravanMapView   *self);
 void              caravan_map_view_set_online           (CaravanMapView   *self,
                                                          gboolean          online);
+guint             caravan_map_view_get_magnification    (CaravanMapView   *self);
+void              caravan_map_view_set_magnification    (CaravanMapView   *self,
+                                                         guint             magnification);
+double            caravan_map_view_get_tile_size        (CaravanMapView   *self);
 guint             caravan_map_view_get_tile_scale       (CaravanMapView   *self);
 void              caravan_map_view_set_tile_scale       (CaravanMapView   *self,
                                                          guint             scale);

@@ -52,6 +52,13 @@ measure_height (GtkWidget *widget,
 
 /* Font sizes, the caption's width and how many lines of the quote fit all follow the window
  * height, so the room sees the same proportions on any projector. */
+/* A 4K (2160-line) projector shows the map twice as large, as a 1080p one would show it. */
+guint
+caravan_presentation_magnification_for_height (int height)
+{
+  return height >= 1800 ? 2 : 1;
+}
+
 static void
 apply_layout (CaravanPresentation *self)
 {
@@ -62,6 +69,8 @@ apply_layout (CaravanPresentation *self)
   if (width <= 0 || height <= 0)
     return;
 
+  caravan_map_view_set_magnification (self->map_view,
+                                      caravan_presentation_magnification_for_height (height));
   text = (int) ceil (height / TEXT_HEIGHT_DIVISOR);
   padding = MAX (12, height / 32);
   spacing = text / 2;

@@ -80,5 +80,7 @@ void          caravan_presentation_draw_strip             (GtkDrawingArea      *
                                                            int                  width,
                                                            int                  height,
                                                            gpointer             user_data);
+/* The map view's magnification for a window @height px high. */
+guint         caravan_presentation_magnification_for_height (int                height);
 
 G_END_DECLS

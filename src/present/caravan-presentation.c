@@ -314,6 +314,9 @@ caravan_presentation_new (CaravanSelection *selection,
       /* Without a window manager fullscreen does nothing: the size still fits the screen. */
       gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
       gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+      caravan_map_view_set_magnification (self->map_view,
+                                          caravan_presentation_magnification_for_height (
+                                            geometry.height));
       /* Tiles for the projector's scale from the first frame, before the window is on it. */
       caravan_map_view_set_tile_scale (self->map_view,
                                        MAX (1, gdk_monitor_get_scale_factor (monitor)));
