@@ -227,7 +227,8 @@ caravan_map_view_pan_by (CaravanMapView *self,
   g_return_if_fail (CARAVAN_IS_MAP_VIEW (self));
 
   viewport = shumate_simple_map_get_viewport (self->map);
-  scale = caravan_map_view_get_tile_size (self) * pow (2, shumate_viewport_get_zoom_level (viewport));
+  scale = caravan_map_view_get_tile_size (self) *
+          pow (2, shumate_viewport_get_zoom_level (viewport));
   x = lon_to_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) + dx / scale;
   y = lat_to_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) + dy / scale;
   shumate_map_center_on (caravan_map_view_get_shumate_map (self), y_to_lat (CLAMP (y, 0, 1)),
