@@ -239,7 +239,8 @@ caravan_recorder_start_pipeline (CaravanRecorder  *self,
 
   /* GDK's ARGB32 textures are BGRA in memory on little-endian machines; the frames are opaque. */
   caps = gst_caps_new_simple ("video/x-raw",
-                              "format", G_TYPE_STRING, G_BYTE_ORDER == G_LITTLE_ENDIAN ? "BGRx" : "xRGB",
+                              "format", G_TYPE_STRING,
+                              G_BYTE_ORDER == G_LITTLE_ENDIAN ? "BGRx" : "xRGB",
                               "width", G_TYPE_INT, self->width,
                               "height", G_TYPE_INT, self->height,
                               "framerate", GST_TYPE_FRACTION, (int) self->fps, 1,

@@ -86,4 +86,14 @@ void       caravan_recorder_stop_pipeline  (CaravanRecorder *self);
 /* Called by the encoder when the file is complete or encoding failed. */
 void       caravan_recorder_finish         (CaravanRecorder *self);
 
+/* caravan-recorder-camera.c */
+void       caravan_recorder_get_camera         (CaravanRecorder             *self,
+                                                CaravanRecorderCamera       *camera);
+void       caravan_recorder_set_camera         (CaravanRecorder             *self,
+                                                const CaravanRecorderCamera *camera);
+void       caravan_recorder_interpolate_camera (const CaravanRecorderCamera *from,
+                                                const CaravanRecorderCamera *to,
+                                                double                       progress,
+                                                CaravanRecorderCamera       *out);
+
 G_END_DECLS

@@ -40,9 +40,11 @@ static gboolean on_work (gpointer user_data);
 static double
 effective_seconds_per_step (CaravanRecorder *self)
 {
-  return self->seconds_per_step > 0 ? self->seconds_per_step
-         : self->presentation != NULL ? caravan_presentation_get_seconds_per_step (self->presentation)
-         : 10.0;
+  if (self->seconds_per_step > 0)
+    return self->seconds_per_step;
+  if (self->presentation != NULL)
+    return caravan_presentation_get_seconds_per_step (self->presentation);
+  return 10.0;
 }
 
 static guint
@@ -64,60 +66,6 @@ schedule_work (CaravanRecorder *self,
     self->work_source = g_idle_add_full (G_PRIORITY_LOW, on_work, self, NULL);
   else
     self->work_source = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, on_work, self, NULL);
-}
-
-static ShumateViewport *
-get_viewport (CaravanRecorder *self)
-{
-  return caravan_map_view_get_viewport (caravan_presentation_get_map_view (self->presentation));
-}
-
-static void
-get_camera (CaravanRecorder       *self,
-            CaravanRecorderCamera *camera)
-{
-  ShumateViewport *viewport = get_viewport (self);
-
-  camera->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  camera->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  camera->zoom = shumate_viewport_get_zoom_level (viewport);
-}
-
-static void
-set_camera (CaravanRecorder             *self,
-            const CaravanRecorderCamera *camera)
-{
-  ShumateViewport *viewport = get_viewport (self);
-
-  shumate_viewport_set_zoom_level (viewport, camera->zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), camera->latitude, camera->longitude);
-}
-
-static double
-ease_in_out_quad (double p)
-{
-  p *= 2.0;
-  if (p < 1.0)
-    return 0.5 * p * p;
-  p -= 1.0;
-  return -0.5 * (p * (p - 2) - 1);
-}
-
-/* Where the flight is at @progress (0…1), as libshumate 1.0's go-to computes it: the zoom
- * eases in and out, the position follows the zoom so the flight keeps an even speed. */
-static void
-interpolate_camera (const CaravanRecorderCamera *from,
-                    const CaravanRecorderCamera *to,
-                    double                       progress,
-                    CaravanRecorderCamera       *out)
-{
-  double p = ease_in_out_quad (progress);
-
-  out->zoom = from->zoom + (to->zoom - from->zoom) * p;
-  if (to->zoom != from->zoom)
-    p = (pow (2, -from->zoom) - pow (2, -out->zoom)) / (pow (2, -from->zoom) - pow (2, -to->zoom));
-  out->latitude = from->latitude + (to->latitude - from->latitude) * p;
-  out->longitude = from->longitude + (to->longitude - from->longitude) * p;
 }
 
 static void
@@ -272,7 +220,7 @@ begin_step (CaravanRecorder *self)
 {
   self->frame_in_step = 0;
   self->frames_per_step = MAX (1, (guint) round (effective_seconds_per_step (self) * self->fps));
-  get_camera (self, &self->from);
+  caravan_recorder_get_camera (self, &self->from);
   if (self->step != self->first_step)
     caravan_presentation_go_to_step (self->presentation, self->step);
   gst_clear_buffer (&self->still);
@@ -282,7 +230,7 @@ begin_step (CaravanRecorder *self)
 static void
 plan_flight (CaravanRecorder *self)
 {
-  get_camera (self, &self->to);
+  caravan_recorder_get_camera (self, &self->to);
   self->flight_frames = 0;
   if (self->step != self->first_step &&
       (self->from.latitude != self->to.latitude || self->from.longitude != self->to.longitude ||
@@ -290,7 +238,7 @@ plan_flight (CaravanRecorder *self)
     {
       self->flight_frames = MIN ((guint) round (CARAVAN_RECORDER_FLIGHT_SECONDS * self->fps),
                                  self->frames_per_step - 1);
-      set_camera (self, &self->from);
+      caravan_recorder_set_camera (self, &self->from);
     }
 }
 
@@ -300,12 +248,12 @@ place_camera_for_frame (CaravanRecorder *self)
   CaravanRecorderCamera camera;
 
   if (self->frame_in_step < self->flight_frames)
-    interpolate_camera (&self->from, &self->to,
+    caravan_recorder_interpolate_camera (&self->from, &self->to,
                         (double) (self->frame_in_step + 1) / (self->flight_frames + 1),
                         &camera);
   else
     camera = self->to;
-  set_camera (self, &camera);
+  caravan_recorder_set_camera (self, &camera);
 }
 
 static gboolean
@@ -413,7 +361,8 @@ caravan_recorder_finish (CaravanRecorder *self)
     g_task_return_error (task, g_steal_pointer (&self->error));
   else if (self->frames_done < n_frames)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                             _("Recording stopped after %u of %u frames; the video so far is complete"),
+                             _("Recording stopped after %u of %u frames; the video so far is "
+                               "complete"),
                              self->frames_done, n_frames);
   else
     g_task_return_boolean (task, TRUE);
