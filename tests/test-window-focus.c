@@ -135,34 +135,36 @@ test_focus_after_presentation (void)
   g_assert_true (gtk_widget_has_visible_focus (timeline));
 }
 
+/* The first mapped, selectable, non-empty label under @widget, depth first, or NULL. */
+static GtkWidget *
+find_selectable_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)) &&
+      gtk_widget_get_mapped (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_selectable_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Tabbing into the selectable text of the excerpts panel leaves it unselected. */
 static void
 test_tab_does_not_select_text (void)
 {
   GtkWidget *panel = find (CARAVAN_TYPE_EXCERPTS_PANEL);
-  GtkWidget *label = NULL;
+  GtkWidget *label;
   int start = -1, end = -1;
 
   caravan_window_open_bundled (get_window ());
   g_assert_true (caravan_test_wait_until (is_drawn, panel, 5000));
   /* The first selectable label shown in the panel, depth first: the story's title. */
-  {
-    GtkWidget *stack[64];
-    guint n = 0;
-
-    stack[n++] = panel;
-    while (n > 0 && label == NULL)
-      {
-        GtkWidget *w = stack[--n];
-
-        if (GTK_IS_LABEL (w) && gtk_label_get_selectable (GTK_LABEL (w)) &&
-            gtk_widget_get_mapped (w) && *gtk_label_get_text (GTK_LABEL (w)) != '\0')
-          label = w;
-        for (GtkWidget *c = gtk_widget_get_last_child (w); c != NULL && n < 64;
-             c = gtk_widget_get_prev_sibling (c))
-          stack[n++] = c;
-      }
-  }
+  label = find_selectable_label (panel);
   g_assert_nonnull (label);
   g_test_message ("label: %s", gtk_label_get_text (GTK_LABEL (label)));
 

@@ -50,10 +50,10 @@ caravan_tile_paintable_snapshot (GdkPaintable *paintable,
       cairo_t *cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot), &bounds);
       double sx = bounds.size.width / cairo_image_surface_get_width (self->surface);
       double sy = bounds.size.height / cairo_image_surface_get_height (self->surface);
-      /* At rest a tile is drawn 1:1 (or at the device scale), sharp with any filter; scaled,
-       * it is in a flight's zoom, where nearest-pixel sampling halves the cost of a 4K frame
-       * and the motion hides it. */
-      gboolean moving = fabs (sx - 1) > 0.01 && fabs (sx - 0.5) > 0.01;
+      /* At rest a tile's texture maps whole device pixels onto logical ones (1, 2, 3 or 4 to
+       * one), sharp with any filter; otherwise it is in a flight's zoom, where nearest-pixel
+       * sampling halves the cost of a 4K frame and the motion hides it. */
+      gboolean moving = fabs (1 / sx - round (1 / sx)) > 0.01;
 
       cairo_translate (cr, bounds.origin.x, bounds.origin.y);
       cairo_scale (cr, sx, sy);

@@ -404,10 +404,12 @@ save_local (const char    *requested,
 {
   g_autofree char *resolved = realpath (requested, NULL);
   const char *path = resolved != NULL ? resolved : requested;  /* write through a symlink */
-  GStatBuf old = { 0 };
+  gboolean existed;
+  GStatBuf old;
   int mode = 0666;
 
-  if (g_stat (path, &old) == 0)
+  existed = g_stat (path, &old) == 0;
+  if (existed)
     {
       if (!S_ISREG (old.st_mode))
         {
@@ -426,7 +428,7 @@ save_local (const char    *requested,
   if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, mode,
                                  error))
     {
-      if (old.st_mode != 0)
+      if (existed)
         g_prefix_error (error, _("the file on disk is unchanged. "));
       return FALSE;
     }

@@ -78,7 +78,7 @@ percentile (GArray *times,
 }
 
 static void
-iterate_until_idle (GdkFrameClock *clock,
+iterate_for (GdkFrameClock *clock,
                     guint          ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
@@ -125,7 +125,7 @@ measure (CaravanStory *story,
     refresh_ms = 1e6 / gdk_monitor_get_refresh_rate (monitor);
   g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &watch);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &watch);
-  iterate_until_idle (clock, 1500);
+  iterate_for (clock, 1500);
 
   /* Step through the story; each step flies from the last camera to the next. */
   for (guint step = 1; step < caravan_presentation_get_n_steps (presentation) &&
@@ -136,7 +136,7 @@ measure (CaravanStory *story,
       caravan_presentation_go_to_step (presentation, step);
       watch.recording = TRUE;
       deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-      iterate_until_idle (clock, 50);
+      iterate_for (clock, 50);
       if (!caravan_map_view_get_flying (watch.map_view))
         {
           watch.recording = FALSE;
@@ -144,9 +144,9 @@ measure (CaravanStory *story,
         }
       flights++;
       while (caravan_map_view_get_flying (watch.map_view) && g_get_monotonic_time () < deadline)
-        iterate_until_idle (clock, 5);
+        iterate_for (clock, 5);
       watch.recording = FALSE;
-      iterate_until_idle (clock, 300);
+      iterate_for (clock, 300);
     }
 
   for (guint i = 0; i < intervals->len; i++)

@@ -273,15 +273,14 @@ index_items (CaravanTimelineLayout *self)
               self->item_of[item->index] = i;
               continue;
             }
-          for (guint m = 0; m < g_array_index (self->clusters, CaravanTimelineCluster,
-                                               item->index).n_members; m++)
-            {
-              const CaravanTimelineCluster *c = &g_array_index (self->clusters,
-                                                                CaravanTimelineCluster,
-                                                                item->index);
+          {
+            const CaravanTimelineCluster *c = caravan_timeline_layout_get_cluster (self,
+                                                                                   item->index);
+            const guint *members = caravan_timeline_layout_get_members (self, item->index);
 
-              self->item_of[g_array_index (self->members, guint, c->first_member + m)] = i;
-            }
+            for (guint m = 0; m < c->n_members; m++)
+              self->item_of[members[m]] = i;
+          }
         }
     }
 }
