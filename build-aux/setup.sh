@@ -17,7 +17,7 @@ CARAVAN_BUILD_PACKAGES="meson ninja-build pkgconf gcc gettext libglib2.0-dev lib
 # What the test suite needs on top: a headless display and session bus, sanitizers and libFuzzer.
 CARAVAN_TEST_PACKAGES="xvfb xauth dbus-daemon dbus-x11 at-spi2-core clang libclang-rt-14-dev
   python3-jsonschema imagemagick xdotool python3-gi gir1.2-atspi-2.0
-  xserver-xorg-core xserver-xorg-video-dummy openbox x11-xserver-utils"
+  xserver-xorg-core xserver-xorg-video-dummy openbox x11-xserver-utils poppler-utils"
 
 caravan_sudo () {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
