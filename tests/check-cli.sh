@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The command line needs no display: --validate, --render-map and --convert, their output and
-# exit codes.
+# The command line needs no display: --validate, --render-map and --convert (to every format it
+# writes), their output and exit codes.
 set -u
 caravan=${1:?usage: check-cli.sh CARAVAN SOURCE_DIR}
 top=$2
@@ -69,6 +69,22 @@ check "--convert refuses a gigapixel story map" 1 "$caravan" --convert "$top/tes
 grep -q "gigapixel" "$tmp/err" || { echo "FAIL: no reason for the refusal"; cat "$tmp/err"; status=1; }
 [ ! -e "$tmp/seurat.caravan" ] || { echo "FAIL: a refused import wrote a file"; status=1; }
 check "--convert needs two files" 2 "$caravan" --convert "$top/tests/data/import/gpx-route.gpx"
-check "--convert writes only .caravan files" 2 "$caravan" --convert "$top/tests/data/import/gpx-route.gpx" "$tmp/out.json"
+check "--convert refuses an output it cannot write" 2 \
+  "$caravan" --convert "$top/tests/data/import/gpx-route.gpx" "$tmp/out.txt"
+grep -q ".geojson, .kml" "$tmp/err" ||
+  { echo "FAIL: the refusal does not name the formats"; cat "$tmp/err"; status=1; }
+story="$top/data/stories/multipolarity-kazakh-steppes.caravan"
+for ext in geojson kml json; do
+  check "--convert writes .$ext" 0 "$caravan" --convert "$story" "$tmp/story.$ext"
+  check "the .$ext file opens again" 0 \
+    "$caravan" --convert "$tmp/story.$ext" "$tmp/back-$ext.caravan"
+  grep -q "37 events" "$tmp/out" ||
+    { echo "FAIL: .$ext did not bring back 37 events"; cat "$tmp/out"; status=1; }
+done
+head -c 200 "$tmp/story.kml" | grep -q '<kml xmlns="http://www.opengis.net/kml/2.2"' ||
+  { echo "FAIL: not KML 2.2"; status=1; }
+grep -q '"type": "FeatureCollection"' "$tmp/story.geojson" ||
+  { echo "FAIL: not a FeatureCollection"; status=1; }
+grep -q '"storymap"' "$tmp/story.json" || { echo "FAIL: not StoryMapJS"; status=1; }
 
 exit $status

@@ -23,8 +23,8 @@ caravan_command_line_add_options (GApplication *app)
     { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check story files and print each problem as FILE:LINE:COLUMN: message"), NULL },
     { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Convert a StoryMapJS, TimelineJS, GeoJSON, KML, KMZ or GPX file: --convert IN "
-         "OUT.caravan"), NULL },
+      N_("Convert a story or a StoryMapJS, TimelineJS, GeoJSON, KML, KMZ or GPX file: --convert "
+         "IN OUT, OUT a .caravan, .geojson, .kml or .json (StoryMapJS) file"), NULL },
     { "render-map", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Draw the base map centred at LAT,LON,ZOOM into a PNG file, without a window"),
       N_("LAT,LON,ZOOM") },

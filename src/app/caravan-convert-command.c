@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* caravan-convert-command.c: converts a StoryMapJS, TimelineJS, GeoJSON, KML, KMZ or GPX
- * file to a .caravan story and prints what was dropped or guessed. */
+/* caravan-convert-command.c: `caravan --convert IN OUT`: reads any file Caravan opens (a story,
+ * StoryMapJS, TimelineJS, GeoJSON, KML, KMZ or GPX), prints what was dropped or guessed, and
+ * writes it in the format OUT's extension names: .caravan, .geojson, .kml or .json
+ * (StoryMapJS). */
 
 #define G_LOG_DOMAIN "caravan-convert-command"
 
@@ -9,9 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "caravan-convert-command.h"
+#include "caravan-export.h"
 #include "caravan-import.h"
 #include "caravan-story.h"
-#include "caravan-story-writer.h"
 
 int
 caravan_convert_command (const char * const *paths,
@@ -24,16 +26,20 @@ caravan_convert_command (const char * const *paths,
   g_autoptr(CaravanStory) story = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  CaravanExportFormat format;
 
   if (paths == NULL || paths[0] == NULL || paths[1] == NULL || paths[2] != NULL)
     {
-      g_string_append (err, _("Usage: caravan --convert INPUT OUTPUT.caravan"));
+      g_string_append (err, _("Usage: caravan --convert INPUT OUTPUT.caravan|.geojson|.kml|.json"));
       return 2;
     }
-  if (!g_str_has_suffix (paths[1], ".caravan"))
+  format = caravan_export_format_for_name (paths[1]);
+  if (format == CARAVAN_EXPORT_FORMAT_UNKNOWN)
     {
-      /* Translators: %s is the output file name given on the command line */
-      g_string_append_printf (err, _("%s: the output must be a .caravan file"), paths[1]);
+      /* Translators: %s is the output file name given on the command line; do not translate
+       * the extensions */
+      g_string_append_printf (err, _("%s: the output must be a .caravan, .geojson, .kml or "
+                                     ".json (StoryMapJS) file"), paths[1]);
       return 2;
     }
 
@@ -47,7 +53,7 @@ caravan_convert_command (const char * const *paths,
       g_string_append_printf (err, _("%s: not converted: %s"), paths[0], error->message);
       return 1;
     }
-  if (!caravan_story_writer_save (story, output, NULL, &error))
+  if (!caravan_export_save (story, format, output, NULL, &error))
     {
       g_string_append_printf (err, _("%s: cannot be written: %s"), paths[1], error->message);
       return 1;

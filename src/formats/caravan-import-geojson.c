@@ -272,6 +272,15 @@ read_properties (Feature    *f,
         }
       break;
     }
+  /* "circa": true, as Caravan's GeoJSON export writes it beside an ISO "when". */
+  if (f->has_date && properties != NULL && json_object_has_member (properties, "circa"))
+    {
+      JsonNode *circa = json_object_get_member (properties, "circa");
+
+      if (JSON_NODE_HOLDS_VALUE (circa) && json_node_get_value_type (circa) == G_TYPE_BOOLEAN &&
+          json_node_get_boolean (circa))
+        f->date.circa = TRUE;
+    }
   if (!f->has_date && problem != NULL)
     caravan_import_report_add (f->report, CARAVAN_IMPORT_NOTE_DROPPED, f->path,
                                _("the time is left out: %s"), problem);

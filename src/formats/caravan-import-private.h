@@ -71,9 +71,11 @@ char    *caravan_import_media_line  (CaravanStoryBuilder *builder,
                                      const char          *caption_html,
                                      const char          *credit_html,
                                      const char          *location);
-/* Adds the quotes of a media field that holds HTML instead of an address. */
+/* Adds the quotes of a media field that holds HTML instead of an address; @credit_html (may
+ * be NULL) is their source when they have no <cite>. */
 void     caravan_import_media_quotes (CaravanStoryBuilder *builder,
                                       const char          *media,
+                                      const char          *credit_html,
                                       const char          *location,
                                       CaravanPlace        *place,
                                       CaravanEvent        *event);

@@ -100,7 +100,8 @@ add_slide (CaravanStoryBuilder *builder,
                                   caravan_place_get_longitude (place), slide->zoom);
     }
   caravan_import_add_quotes (builder, text, credit, place, event);
-  caravan_import_media_quotes (builder, slide->media_url, slide->location, place, event);
+  caravan_import_media_quotes (builder, slide->media_url, slide->media_credit,
+                               slide->location, place, event);
 
   if (slide->line)
     {

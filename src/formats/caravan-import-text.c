@@ -96,16 +96,21 @@ caravan_import_media_line (CaravanStoryBuilder *builder,
 void
 caravan_import_media_quotes (CaravanStoryBuilder *builder,
                              const char          *media,
+                             const char          *credit_html,
                              const char          *location,
                              CaravanPlace        *place,
                              CaravanEvent        *event)
 {
   g_autoptr(CaravanHtmlText) text = NULL;
+  g_autofree char *credit = NULL;
 
   if (media == NULL || media[0] != '<')
     return;
   text = caravan_import_html_text (builder, media, location);
-  caravan_import_add_quotes (builder, text, NULL, place, event);
+  /* A quote's <cite> names its source, else the media's credit does. */
+  credit = credit_html != NULL ? caravan_html_to_line (credit_html) : NULL;
+  caravan_import_add_quotes (builder, text, credit != NULL && credit[0] != '\0' ? credit : NULL,
+                             place, event);
 }
 
 char *

@@ -55,7 +55,8 @@ caravan_import_timeline_slide (CaravanStoryBuilder  *builder,
   event = caravan_story_builder_add_event (builder, slide->unique_id, headline, description,
                                            &slide->date, NULL, category, slide->location);
   caravan_import_add_quotes (builder, text, credit, NULL, event);
-  caravan_import_media_quotes (builder, slide->media_url, slide->location, NULL, event);
+  caravan_import_media_quotes (builder, slide->media_url, slide->media_credit,
+                               slide->location, NULL, event);
 }
 
 /* Reads a TimelineJS3 date object ({ "year": "-500", "month": 3, … }). */

@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "caravan-article.h"
 #include "caravan-date.h"
+#include "caravan-quote.h"
 #include "caravan-story-private.h"
 
 struct _CaravanArticle
@@ -190,4 +193,25 @@ caravan_article_set_language (CaravanArticle *self,
 
   g_free (self->language);
   self->language = g_strdup (language);
+}
+
+char *
+caravan_article_format_citation (CaravanArticle *self,
+                                 const char     *story_language)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CARAVAN_IS_ARTICLE (self), NULL);
+
+  if (self->author != NULL && *self->author != '\0')
+    g_ptr_array_add (parts, g_strdup (self->author));
+  g_ptr_array_add (parts, caravan_quote_format (self->title, self->language != NULL
+                                                             ? self->language : story_language));
+  if (self->publication != NULL && *self->publication != '\0')
+    g_ptr_array_add (parts, g_strdup (self->publication));
+  if (self->has_date)
+    g_ptr_array_add (parts, caravan_date_format (&self->date));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: what separates the author, title, publication and date of a source */
+  return g_strjoinv (C_("citation", ", "), (char **) parts->pdata);
 }

@@ -24,4 +24,10 @@ const CaravanDate *caravan_article_get_date        (CaravanArticle *self);
 /* BCP 47 language of the article, or NULL: the story's language. */
 const char        *caravan_article_get_language    (CaravanArticle *self);
 
+/* "M. K. Bhadrakumar, “Multipolarity shows up in Kazakh steppes”, Indian Punchline,
+ * 20 November 2022": what is known of the article, the title between the marks of its language
+ * (@story_language when it has none), the date in the current locale. */
+char              *caravan_article_format_citation (CaravanArticle *self,
+                                                    const char     *story_language);
+
 G_END_DECLS

@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include "caravan-story.h"
+#include "caravan-article.h"
 #include "caravan-date.h"
 #include "caravan-event.h"
 #include "caravan-excerpt.h"
 #include "caravan-place.h"
+#include "caravan-quote.h"
 
 typedef gboolean (*ItemFilter) (gpointer item,
                                 gpointer target);
@@ -116,4 +118,35 @@ caravan_story_get_time_span (CaravanStory *self,
   if (last_julian != NULL)
     *last_julian = n > 0 ? last : 0;
   return n > 0;
+}
+
+CaravanExcerpt *
+caravan_story_dup_step_excerpt (CaravanStory *self,
+                                CaravanEvent *event)
+{
+  g_autoptr(GListModel) excerpts = NULL;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  g_return_val_if_fail (CARAVAN_IS_EVENT (event), NULL);
+
+  excerpts = caravan_story_list_excerpts_of_event (self, event);
+  return g_list_model_get_n_items (excerpts) > 0 ? g_list_model_get_item (excerpts, 0) : NULL;
+}
+
+char *
+caravan_story_format_quote (CaravanStory   *self,
+                            CaravanExcerpt *excerpt)
+{
+  CaravanArticle *article;
+  const char *language = NULL;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  g_return_val_if_fail (CARAVAN_IS_EXCERPT (excerpt), NULL);
+
+  article = caravan_excerpt_get_article (excerpt);
+  if (article != NULL)
+    language = caravan_article_get_language (article);
+  /* The quote's marks are those of its own language, not of the user's. */
+  return caravan_quote_format (caravan_excerpt_get_text (excerpt),
+                               language != NULL ? language : caravan_story_get_language (self));
 }

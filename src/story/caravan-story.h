@@ -61,6 +61,14 @@ GListModel     *caravan_story_list_excerpts_of_event (CaravanStory *self,
                                                       CaravanEvent *event);
 GListModel     *caravan_story_list_featured_places   (CaravanStory *self);
 
+/* The excerpt a presentation step shows with @event: its first excerpt in story order, or
+ * NULL (transfer full). Exports and the handout use it so that they say what was shown. */
+CaravanExcerpt *caravan_story_dup_step_excerpt       (CaravanStory   *self,
+                                                      CaravanEvent   *event);
+/* @excerpt's text between the quotation marks of its article's language (else the story's). */
+char           *caravan_story_format_quote           (CaravanStory   *self,
+                                                      CaravanExcerpt *excerpt);
+
 /* First and last julian day covered by any event; FALSE when the story has no events. */
 gboolean        caravan_story_get_time_span   (CaravanStory *self,
                                                guint32      *first_julian,
