@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "caravan-export-private.h"
-#include "caravan-story-loader.h"
+#include "export-test-stories.h"
 
 /* Everything that needs escaping somewhere: markup characters, both quotes, an apostrophe,
  * Cyrillic, Chinese, an emoji, and a control character XML cannot carry. */
@@ -33,17 +33,6 @@ static const char nasty_story[] =
   "                \"place\": \"p\" } ],\n"
   "  \"excerpts\": [ { \"id\": \"x\", \"text\": \"She said “<no>” & left\", \"article\": \"a\",\n"
   "                  \"events\": [\"e\"] } ] }\n";
-
-static CaravanStory *
-load_story (const char *text)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  CaravanStory *story = caravan_story_loader_load_bytes (bytes, NULL, &error);
-
-  g_assert_no_error (error);
-  return story;
-}
 
 static xmlNode *
 find_element (xmlNode    *node,
