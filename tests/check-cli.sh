@@ -58,6 +58,17 @@ check "--render-map without --size draws 1024x768, as --help says" 0 "$caravan" 
 [ "$(od -An -tx1 -j16 -N8 "$tmp/default.png" | tr -d ' \n')" = "0000040000000300" ] || { echo "FAIL: not 1024x768"; status=1; }
 check "--render-map into a missing folder fails" 1 "$caravan" --render-map 44,80,7 --size 64x64 --output "$tmp/missing/x.png"
 grep -q "No such file or directory" "$tmp/err" || { echo "FAIL: no reason for the missing folder"; cat "$tmp/err"; status=1; }
+check "--render-map --story draws the story's pins" 0 "$caravan" --render-map 47,72,4 \
+  --size 320x200 --story "$top/data/stories/multipolarity-kazakh-steppes.caravan" \
+  --output "$tmp/story-map.png"
+"$caravan" --render-map 47,72,4 --size 320x200 --output "$tmp/no-story-map.png"
+cmp -s "$tmp/story-map.png" "$tmp/no-story-map.png" &&
+  { echo "FAIL: the story changed nothing"; status=1; }
+check "--render-map --story reads other formats too" 0 "$caravan" --render-map 44,80,7 \
+  --size 64x64 --story "$top/tests/data/import/kml-Time.Time_Stamps.kml" --output "$tmp/kml.png"
+check "--render-map --story with a missing story fails" 1 "$caravan" --render-map 44,80,7 \
+  --story "$tmp/missing.caravan" --output "$tmp/x.png"
+grep -q "missing.caravan" "$tmp/err" || { echo "FAIL: the missing story is not named"; status=1; }
 check "--render-map onto a full disk fails" 1 "$caravan" --render-map 44,80,7 --size 64x64 --output /dev/full
 grep -q "No space left on device" "$tmp/err" || { echo "FAIL: no reason for the full disk"; cat "$tmp/err"; status=1; }
 

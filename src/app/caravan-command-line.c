@@ -11,8 +11,10 @@
 
 #include "caravan-command-line.h"
 #include "caravan-convert-command.h"
+#include "caravan-import.h"
 #include "caravan-record-command.h"
 #include "caravan-render-command.h"
+#include "caravan-story.h"
 #include "caravan-story-validate.h"
 
 void
@@ -44,6 +46,9 @@ caravan_command_line_add_options (GApplication *app)
     { "from", 0, 0, G_OPTION_ARG_INT, NULL, N_("First step to record, from 1"), N_("STEP") },
     { "to", 0, 0, G_OPTION_ARG_INT, NULL, N_("Last step to record"), N_("STEP") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("PNG file for --render-map"), N_("FILE") },
+    { "story", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Story (or any file Caravan opens) whose routes and pins --render-map draws on the map"),
+      N_("FILE") },
     { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start straight into presentation mode (for kiosks), from the first event"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -100,14 +105,30 @@ caravan_command_line_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "render-map"))
     {
       const char *center = NULL, *size = NULL, *theme = NULL, *output = NULL;
+      const char *story_path = NULL;
       g_autoptr(GString) err = g_string_new (NULL);
+      g_autoptr(CaravanStory) story = NULL;
       int status;
 
       g_variant_dict_lookup (options, "render-map", "&s", &center);
       g_variant_dict_lookup (options, "size", "&s", &size);
       g_variant_dict_lookup (options, "theme", "&s", &theme);
       g_variant_dict_lookup (options, "output", "^&ay", &output);
-      status = caravan_render_map_command (center, size, theme, output, err);
+      g_variant_dict_lookup (options, "story", "^&ay", &story_path);
+      if (story_path != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (story_path);
+          g_autoptr(GError) error = NULL;
+
+          /* Any file Caravan opens: a story, StoryMapJS, KML, GeoJSON, GPX… */
+          story = caravan_import_file (file, NULL, NULL, &error);
+          if (story == NULL)
+            {
+              g_printerr (_("%s: cannot be opened: %s\n"), story_path, error->message);
+              return 1;
+            }
+        }
+      status = caravan_render_map_command (center, size, theme, story, output, err);
       if (err->len > 0)
         g_printerr ("%s\n", err->str);
       return status;

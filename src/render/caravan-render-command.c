@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-render-command.c: parses the --render-map arguments and draws the map into one PNG
- * offscreen, with the same renderer as the tiles (no GTK, no window). */
+ * offscreen, with the same renderer as the tiles (no GTK, no window), and a story's routes and
+ * pins over it when one is given. */
 
 #define G_LOG_DOMAIN "caravan-render-command"
 
@@ -14,6 +15,8 @@
 
 #include "caravan-basemap.h"
 #include "caravan-render-command.h"
+#include "caravan-story.h"
+#include "caravan-story-overlay.h"
 #include "caravan-tile-renderer.h"
 
 #define MAX_SIDE 8192
@@ -119,17 +122,20 @@ write_png (cairo_surface_t *surface,
  * @center: "LAT,LON,ZOOM", zoom an integer 0–12
  * @size: "WxH" in pixels, each 1–8192
  * @theme: "light", "dark" or "projector"; %NULL for light
+ * @story: (nullable): a story whose routes and pins are drawn over the map; the base map then
+ *   leaves the story's places to the pins' names
  * @output: the PNG file to write
  * @err: receives a message for the user when the result is not 0
  *
  * Returns: 0 on success, 2 for bad arguments, 1 when the map could not be drawn or written.
  */
 int
-caravan_render_map_command (const char *center,
-                            const char *size,
-                            const char *theme,
-                            const char *output,
-                            GString    *err)
+caravan_render_map_command (const char   *center,
+                            const char   *size,
+                            const char   *theme,
+                            CaravanStory *story,
+                            const char   *output,
+                            GString      *err)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CaravanBasemap) basemap = NULL;
@@ -144,6 +150,8 @@ caravan_render_map_command (const char *center,
   int write_errno = 0;
 
   g_return_val_if_fail (err != NULL, CARAVAN_RENDER_MAP_BAD_ARGUMENTS);
+  g_return_val_if_fail (story == NULL || CARAVAN_IS_STORY (story),
+                        CARAVAN_RENDER_MAP_BAD_ARGUMENTS);
 
   if (!parse_center (center, &lat, &lon, &zoom))
     {
@@ -179,7 +187,16 @@ caravan_render_map_command (const char *center,
       g_string_append_printf (err, "%s\n", error->message);
     }
   /* Labels in the UI language where the map has it. */
-  renderer = caravan_tile_renderer_new (basemap, g_get_language_names ()[0]);
+  if (story != NULL)
+    {
+      guint n_points;
+      g_autofree CaravanMapPoint *points = caravan_story_overlay_dup_points (story, &n_points);
+
+      renderer = caravan_tile_renderer_new_full (basemap, g_get_language_names ()[0], points,
+                                                 n_points);
+    }
+  else
+    renderer = caravan_tile_renderer_new (basemap, g_get_language_names ()[0]);
 
   s = sin (lat * G_PI / 180.0);
   cx = (lon + 180.0) / 360.0 * ldexp (256, zoom);
@@ -190,6 +207,13 @@ caravan_render_map_command (const char *center,
   caravan_tile_renderer_draw (renderer, cr, zoom,
                               round (cx - width / 2.0), round (cy - height / 2.0),
                               width, height, map_theme);
+  if (story != NULL)
+    {
+      CaravanStoryOverlayOptions options = CARAVAN_STORY_OVERLAY_OPTIONS_INIT;
+
+      caravan_story_overlay_draw (cr, story, zoom, round (cx - width / 2.0),
+                                  round (cy - height / 2.0), width, height, &options);
+    }
   cairo_destroy (cr);
 
   status = write_png (surface, output, &write_errno);
