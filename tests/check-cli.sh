@@ -92,6 +92,14 @@ for ext in geojson kml json; do
   grep -q "37 events" "$tmp/out" ||
     { echo "FAIL: .$ext did not bring back 37 events"; cat "$tmp/out"; status=1; }
 done
+check "--convert writes a PDF handout on Letter paper" 0 \
+  "$caravan" --convert "$story" "$tmp/handout.pdf" --paper letter
+head -c 5 "$tmp/handout.pdf" | grep -q "%PDF-" || { echo "FAIL: not a PDF"; status=1; }
+pdfinfo "$tmp/handout.pdf" | grep -q "612 x 792 pts (letter)" ||
+  { echo "FAIL: the handout is not on Letter paper"; status=1; }
+check "--convert refuses a paper it does not know" 2 \
+  "$caravan" --convert "$story" "$tmp/handout.pdf" --paper legal
+grep -q "a4 or letter" "$tmp/err" || { echo "FAIL: no reason for the paper"; status=1; }
 head -c 200 "$tmp/story.kml" | grep -q '<kml xmlns="http://www.opengis.net/kml/2.2"' ||
   { echo "FAIL: not KML 2.2"; status=1; }
 grep -q '"type": "FeatureCollection"' "$tmp/story.geojson" ||

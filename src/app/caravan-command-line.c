@@ -26,7 +26,11 @@ caravan_command_line_add_options (GApplication *app)
       N_("Check story files and print each problem as FILE:LINE:COLUMN: message"), NULL },
     { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Convert a story or a StoryMapJS, TimelineJS, GeoJSON, KML, KMZ or GPX file: --convert "
-         "IN OUT, OUT a .caravan, .geojson, .kml or .json (StoryMapJS) file"), NULL },
+         "IN OUT, OUT a .caravan, .geojson, .kml, .json (StoryMapJS) or .pdf (handout) file"),
+      NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Paper of a PDF handout made by --convert: a4 or letter (default: the locale’s)"),
+      N_("SIZE") },
     { "render-map", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Draw the base map centred at LAT,LON,ZOOM into a PNG file, without a window"),
       N_("LAT,LON,ZOOM") },
@@ -92,10 +96,12 @@ caravan_command_line_run (GVariantDict *options)
       g_autofree const char **paths = NULL;
       g_autoptr(GString) out = g_string_new (NULL);
       g_autoptr(GString) err = g_string_new (NULL);
+      const char *paper = NULL;
       int status;
 
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
-      status = caravan_convert_command (paths, out, err);
+      g_variant_dict_lookup (options, "paper", "&s", &paper);
+      status = caravan_convert_command (paths, paper, out, err);
       g_print ("%s", out->str);
       if (err->len > 0)
         g_printerr ("%s\n", err->str);

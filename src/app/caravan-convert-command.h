@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* caravan-convert-command.h: `caravan --convert IN OUT.caravan`, without any display. */
+/* caravan-convert-command.h: `caravan --convert IN OUT`, without any display: OUT a story,
+ * GeoJSON, KML, StoryMapJS JSON or a PDF handout. */
 
 #pragma once
 
@@ -7,10 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* Imports @input, writes the story to @output and appends the import report to @out (errors
- * to @err). Returns the exit status: 0 written (maybe with warnings), 1 not converted, 2 a
+/* Imports @paths[0], writes it to @paths[1] in the format its extension names and appends the
+ * import report to @out (errors to @err). @paper ("a4", "letter" or NULL for the locale's) is
+ * the handout's. Returns the exit status: 0 written (maybe with warnings), 1 not converted, 2 a
  * usage error. */
 int caravan_convert_command (const char * const *paths,
+                             const char         *paper,
                              GString            *out,
                              GString            *err);
 

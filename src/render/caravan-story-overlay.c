@@ -271,14 +271,17 @@ draw_label (cairo_t                          *cr,
   spots[2] = (Box) { x - w / 2, y - r - gap - h, x + w / 2, y - r - gap };
   spots[3] = (Box) { x - w / 2, y + r + gap, x + w / 2, y + r + gap + h };
 
-  /* First only spots on the map, then any. */
+  /* A name is whole on the map or not there; the highlighted place's name may cover others,
+   * and is cut by the map's edge only when there is no room for it at all. */
   for (guint i = 0; i < 2 * G_N_ELEMENTS (spots); i++)
     {
       Box *s = &spots[i % G_N_ELEMENTS (spots)];
       gboolean inside = s->x0 >= 0 && s->y0 >= 0 && s->x1 <= width && s->y1 <= height;
+      gboolean last_resort = i >= G_N_ELEMENTS (spots);
 
-      if ((overlaps (taken, s) && place != o->highlight) ||
-          (i < G_N_ELEMENTS (spots) && !inside))
+      if (last_resort && place != o->highlight)
+        return;
+      if ((overlaps (taken, s) && place != o->highlight) || (!inside && !last_resort))
         continue;
       g_array_append_val (taken, *s);
       cairo_new_path (cr);

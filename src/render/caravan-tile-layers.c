@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "caravan-tile-renderer-private.h"
 
@@ -146,7 +147,36 @@ caravan_tile_draw_relief (cairo_t        *cr,
   sx = 1.0 / (scale * (1 << level));
   cairo_matrix_init (&matrix, sx, 0, 0, sx,
                      (view->ox - h->x0 * view->k) * sx, (view->oy - h->y0 * view->k) * sx);
-  pattern = cairo_pattern_create_for_surface (get_relief (basemap, view->theme, level));
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    pattern = cairo_pattern_create_for_surface (get_relief (basemap, view->theme, level));
+  else
+    {
+      /* A vector surface (the PDF handout, a printer) keeps the whole image of the pattern:
+       * hand it only the cells in view, with two to spare for the filter. */
+      cairo_surface_t *cells = get_relief (basemap, view->theme, level);
+      int w = cairo_image_surface_get_width (cells), h_cells = cairo_image_surface_get_height (cells);
+      int x0 = CLAMP ((int) floor (matrix.x0) - 2, 0, w);
+      int y0 = CLAMP ((int) floor (matrix.y0) - 2, 0, h_cells);
+      int x1 = CLAMP ((int) ceil (matrix.x0 + view->w * sx) + 2, x0, w);
+      int y1 = CLAMP ((int) ceil (matrix.y0 + view->h * sx) + 2, y0, h_cells);
+      cairo_surface_t *part;
+
+      if (x1 <= x0 || y1 <= y0)
+        return;
+      part = cairo_surface_create_for_rectangle (cells, x0, y0, x1 - x0, y1 - y0);
+      {
+        /* Maps of the same place share their cells: the PDF then holds them once. */
+        char *id = g_strdup_printf ("caravan-relief-%u-%u-%d-%d-%d-%d", view->theme, level, x0,
+                                    y0, x1, y1);
+
+        cairo_surface_set_mime_data (part, CAIRO_MIME_TYPE_UNIQUE_ID, (const guchar *) id,
+                                     strlen (id), g_free, id);
+      }
+      pattern = cairo_pattern_create_for_surface (part);
+      cairo_surface_destroy (part);
+      matrix.x0 -= x0;
+      matrix.y0 -= y0;
+    }
   cairo_pattern_set_matrix (pattern, &matrix);
   /* Cells that are smaller than a device pixel need no interpolation (it is half the cost). */
   {
