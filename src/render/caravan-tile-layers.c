@@ -154,7 +154,8 @@ caravan_tile_draw_relief (cairo_t        *cr,
       /* A vector surface (the PDF handout, a printer) keeps the whole image of the pattern:
        * hand it only the cells in view, with two to spare for the filter. */
       cairo_surface_t *cells = get_relief (basemap, view->theme, level);
-      int w = cairo_image_surface_get_width (cells), h_cells = cairo_image_surface_get_height (cells);
+      int w = cairo_image_surface_get_width (cells);
+      int h_cells = cairo_image_surface_get_height (cells);
       int x0 = CLAMP ((int) floor (matrix.x0) - 2, 0, w);
       int y0 = CLAMP ((int) floor (matrix.y0) - 2, 0, h_cells);
       int x1 = CLAMP ((int) ceil (matrix.x0 + view->w * sx) + 2, x0, w);
