@@ -187,8 +187,8 @@ record (const CaravanRecordOptions *options,
       int fps = options->fps > 0 ? options->fps : CARAVAN_RECORDER_DEFAULT_FPS;
 
       /* Translators: the summary of caravan --record */
-      g_print (_("%s: %u frames, %.1f s of video, encoded in %.1f s (%.1f frames/s, "
-                 "%.2f× real time)\n"),
+      g_print (_("%s: %u frames, %.1f s of video, encoded in %.1f s (%.1f frames/s, %.2f× "
+                 "real time)\n"),
                options->output, frames, (double) frames / fps, seconds,
                seconds > 0 ? frames / seconds : 0,
                seconds > 0 ? frames / (double) fps / seconds : 0);

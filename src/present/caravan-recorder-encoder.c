@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* caravan-recorder-encoder.c: the recorder's GStreamer side: which encoder a file name needs,
- * and appsrc → videoconvert → encoder → muxer → filesink, encoding in GStreamer's threads. */
+/* caravan-recorder-encoder.c: the recorder's GStreamer side: which encoder a file name
+ * needs, and appsrc → videoconvert → encoder → muxer → filesink, encoding in GStreamer's
+ * threads. */
 
 #define G_LOG_DOMAIN "caravan-recorder"
 
@@ -82,7 +83,6 @@ check_format (const VideoFormat *format,
   return TRUE;
 }
 
-
 /* Creates (or empties) @output first, so a bad path fails with the file system's own words. */
 static gboolean
 check_output (GFile   *output,
@@ -132,7 +132,8 @@ configure_encoder (CaravanRecorder *self,
                    GstElement      *encoder,
                    const char      *name)
 {
-  guint kbits = (guint) CLAMP ((gint64) self->width * self->height * self->fps / 4000, 500, 20000);
+  guint kbits = (guint) CLAMP ((gint64) self->width * self->height * self->fps / 4000, 500,
+                               20000);
 
   if (g_str_equal (name, "vp8enc") || g_str_equal (name, "vp9enc"))
     {
@@ -177,8 +178,8 @@ on_bus_message (GstBus     *bus,
         g_debug ("%s", debug ? debug : "");
         if (self->error == NULL)
           self->error = g_error_new (CARAVAN_RECORDER_ERROR, CARAVAN_RECORDER_ERROR_ENCODING,
-                                     _("Encoding failed in %s: %s"), GST_OBJECT_NAME (message->src),
-                                     gst_error->message);
+                                     _("Encoding failed in %s: %s"),
+                                     GST_OBJECT_NAME (message->src), gst_error->message);
         self->bus_watch = 0;
         caravan_recorder_finish (self);
         return G_SOURCE_REMOVE;
@@ -221,8 +222,8 @@ caravan_recorder_start_pipeline (CaravanRecorder  *self,
     gst_init (NULL, NULL);
 
   format = find_format (output, error);
-  if (format == NULL || !check_format (format, &encoder_name, error) || !check_output (output,
-                                                                                       error))
+  if (format == NULL || !check_format (format, &encoder_name, error) ||
+      !check_output (output, error))
     return FALSE;
 
   self->pipeline = gst_pipeline_new ("caravan-recorder");
@@ -233,8 +234,8 @@ caravan_recorder_start_pipeline (CaravanRecorder  *self,
   sink = make_element ("filesink", error);
   if (g_str_equal (format->extension, ".mp4"))
     parse = make_element ("h264parse", error);
-  if (self->appsrc == NULL || convert == NULL || encoder == NULL || muxer == NULL || sink == NULL ||
-      (g_str_equal (format->extension, ".mp4") && parse == NULL))
+  if (self->appsrc == NULL || convert == NULL || encoder == NULL || muxer == NULL ||
+      sink == NULL || (g_str_equal (format->extension, ".mp4") && parse == NULL))
     return FALSE;
 
   /* GDK's ARGB32 textures are BGRA in memory on little-endian machines; the frames are opaque. */
@@ -271,9 +272,10 @@ caravan_recorder_start_pipeline (CaravanRecorder  *self,
   self->frame_size = (gsize) self->width * self->height * 4;
   self->pool = gst_buffer_pool_new ();
   config = gst_buffer_pool_get_config (self->pool);
-  gst_buffer_pool_config_set_params (config, caps, (guint) self->frame_size, MAX_QUEUED_FRAMES, 0);
-  if (!gst_buffer_pool_set_config (self->pool, config) || !gst_buffer_pool_set_active (self->pool,
-                                                                                       TRUE))
+  gst_buffer_pool_config_set_params (config, caps, (guint) self->frame_size, MAX_QUEUED_FRAMES,
+                                     0);
+  if (!gst_buffer_pool_set_config (self->pool, config) ||
+      !gst_buffer_pool_set_active (self->pool, TRUE))
     {
       g_set_error (error, CARAVAN_RECORDER_ERROR, CARAVAN_RECORDER_ERROR_ENCODING,
                    _("Cannot allocate video frames of %d×%d"), self->width, self->height);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* caravan-recorder-private.h: the recorder's instance struct and the functions its files share:
- * the frames (caravan-recorder.c) and the GStreamer pipeline (caravan-recorder-encoder.c). */
+/* caravan-recorder-private.h: the recorder's instance struct and the functions its files
+ * share: the driver (caravan-recorder.c), the frames (caravan-recorder-frames.c) and the
+ * GStreamer pipeline (caravan-recorder-encoder.c). */
 
 #pragma once
 
@@ -70,6 +71,22 @@ struct _CaravanRecorder
   GError                *error;
 };
 
+/* caravan-recorder.c */
+guint      caravan_recorder_get_frames_per_step (CaravanRecorder *self);
+/* Runs the next pass of the recording from the main loop, after @delay_ms. */
+void       caravan_recorder_schedule_work  (CaravanRecorder *self,
+                                            guint            delay_ms);
+
+/* caravan-recorder-frames.c */
+gboolean   caravan_recorder_create_presentation  (CaravanRecorder  *self,
+                                                  GError          **error);
+void       caravan_recorder_destroy_presentation (CaravanRecorder  *self);
+void       caravan_recorder_lay_out        (CaravanRecorder *self);
+GstBuffer *caravan_recorder_draw_frame     (CaravanRecorder *self);
+void       caravan_recorder_begin_step     (CaravanRecorder *self);
+void       caravan_recorder_plan_flight    (CaravanRecorder *self);
+void       caravan_recorder_place_camera   (CaravanRecorder *self);
+
 /* caravan-recorder-encoder.c */
 gboolean   caravan_recorder_start_pipeline (CaravanRecorder *self,
                                             GFile           *output,
@@ -85,15 +102,5 @@ void       caravan_recorder_end_stream     (CaravanRecorder *self);
 void       caravan_recorder_stop_pipeline  (CaravanRecorder *self);
 /* Called by the encoder when the file is complete or encoding failed. */
 void       caravan_recorder_finish         (CaravanRecorder *self);
-
-/* caravan-recorder-camera.c */
-void       caravan_recorder_get_camera         (CaravanRecorder             *self,
-                                                CaravanRecorderCamera       *camera);
-void       caravan_recorder_set_camera         (CaravanRecorder             *self,
-                                                const CaravanRecorderCamera *camera);
-void       caravan_recorder_interpolate_camera (const CaravanRecorderCamera *from,
-                                                const CaravanRecorderCamera *to,
-                                                double                       progress,
-                                                CaravanRecorderCamera       *out);
 
 G_END_DECLS

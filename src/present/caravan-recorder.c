@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* caravan-recorder.c: records the presentation as a video. It draws the real presentation
- * window (map, pins, caption, strip) offscreen: the window is laid out and drawn by hand on a
- * display connection of its own and never shown. Time is a frame counter, not the clock: each
- * step holds seconds-per-step × fps frames and starts with the map's flight, interpolated
- * frame by frame as libshumate's go-to does, and each frame waits for its base-map tiles, so
- * the same story always gives the same frames and nothing waits on the network.
- * The GStreamer side is in caravan-recorder-encoder.c. */
+/* caravan-recorder.c: records the presentation as a video: the object, its options and the
+ * driver that runs a recording in steps from the main loop. Time is a frame counter, not the
+ * clock: each step holds seconds-per-step × fps frames and starts with the map's flight, and
+ * each frame waits for its base-map tiles, so the same story always gives the same frames and
+ * nothing waits on the network. Filming the presentation is in caravan-recorder-frames.c, the
+ * GStreamer side in caravan-recorder-encoder.c. */
 
 #define G_LOG_DOMAIN "caravan-recorder"
 
@@ -14,12 +13,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "caravan-event.h"
 #include "caravan-map-source.h"
-#include "caravan-map-view.h"
 #include "caravan-presentation.h"
 #include "caravan-recorder-private.h"
-#include "caravan-selection.h"
 #include "caravan-story.h"
 
 G_DEFINE_FINAL_TYPE (CaravanRecorder, caravan_recorder, G_TYPE_OBJECT)
@@ -44,7 +40,13 @@ effective_seconds_per_step (CaravanRecorder *self)
     return self->seconds_per_step;
   if (self->presentation != NULL)
     return caravan_presentation_get_seconds_per_step (self->presentation);
-  return 10.0;
+  return CARAVAN_RECORDER_DEFAULT_SECONDS_PER_STEP;
+}
+
+guint
+caravan_recorder_get_frames_per_step (CaravanRecorder *self)
+{
+  return MAX (1, (guint) round (effective_seconds_per_step (self) * self->fps));
 }
 
 static guint
@@ -55,9 +57,9 @@ last_step (CaravanRecorder *self)
   return n == 0 ? 0 : MIN (self->last_step, n - 1);
 }
 
-static void
-schedule_work (CaravanRecorder *self,
-               guint            delay_ms)
+void
+caravan_recorder_schedule_work (CaravanRecorder *self,
+                                guint            delay_ms)
 {
   if (self->work_source != 0)
     return;
@@ -69,51 +71,6 @@ schedule_work (CaravanRecorder *self,
 }
 
 static void
-lay_out (CaravanRecorder *self)
-{
-  GtkWidget *window = GTK_WIDGET (self->presentation);
-
-  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
-  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, self->width, NULL, NULL, NULL, NULL);
-  gtk_widget_allocate (window, self->width, self->height, -1, NULL);
-}
-
-/* Draws the window's content straight into a video frame with GSK's cairo drawing. */
-static GstBuffer *
-draw_frame (CaravanRecorder *self)
-{
-  GtkWidget *window = GTK_WIDGET (self->presentation);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GstBuffer *buffer = caravan_recorder_new_buffer (self);
-  GskRenderNode *node;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  GstMapInfo map;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (window);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (window, child, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-
-  gst_buffer_map (buffer, &map, GST_MAP_WRITE);
-  surface = cairo_image_surface_create_for_data (map.data, CAIRO_FORMAT_ARGB32,
-                                                 self->width, self->height, self->width * 4);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_paint (cr);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-  gst_buffer_unmap (buffer, &map);
-  g_clear_pointer (&node, gsk_render_node_unref);
-
-  return buffer;
-}
-
-static void
 push_frame (CaravanRecorder *self,
             GstBuffer       *buffer)
 {
@@ -122,138 +79,6 @@ push_frame (CaravanRecorder *self,
   self->frame_in_step++;
   g_signal_emit (self, signals[PROGRESS], 0, self->frames_done,
                  caravan_recorder_get_n_frames (self));
-}
-
-static void
-on_tiles_done (CaravanMapSource *source,
-               CaravanRecorder  *self)
-{
-  schedule_work (self, 0);
-}
-
-/* A display connection of the process's own for recordings, opened once: its settings have
- * animations off (the map then jumps, and the recorder flies it), and nothing drawn for it
- * reaches the screen. Styles and icons as the application has them on its own display. */
-static GdkDisplay *
-get_recording_display (void)
-{
-  static GdkDisplay *display;
-  const char *css[] = { RESOURCE_PATH "/style.css", "/org/gnome/shumate/license.css",
-                        "/org/gnome/shumate/scale.css" };
-  GdkDisplay *default_display;
-
-  if (display != NULL)
-    return display;
-
-  default_display = gdk_display_get_default ();
-  display = default_display ? gdk_display_open (gdk_display_get_name (default_display)) : NULL;
-  if (display == NULL)
-    return NULL;
-
-  g_object_set (gtk_settings_get_for_display (display), "gtk-enable-animations", FALSE, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (css); i++)
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, css[i]);
-      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                  i == 0 ? GTK_STYLE_PROVIDER_PRIORITY_APPLICATION
-                                                         : GTK_STYLE_PROVIDER_PRIORITY_FALLBACK);
-    }
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
-                                    RESOURCE_PATH "/icons");
-  return display;
-}
-
-static gboolean
-create_presentation (CaravanRecorder  *self,
-                     GError          **error)
-{
-  GdkDisplay *display = get_recording_display ();
-  g_autoptr(CaravanEvent) first = NULL;
-  GtkWidget *window;
-
-  if (display == NULL)
-    {
-      g_set_error (error, CARAVAN_RECORDER_ERROR, CARAVAN_RECORDER_ERROR_DISPLAY,
-                   _("No display to draw the presentation on"));
-      return FALSE;
-    }
-
-  /* A selection of our own: the main window stays where the user left it. */
-  self->selection = caravan_selection_new ();
-  caravan_selection_set_story (self->selection, self->story);
-  first = g_list_model_get_item (caravan_story_get_events (self->story), self->first_step);
-  caravan_selection_select_event (self->selection, first);
-
-  self->presentation = g_object_ref_sink (caravan_presentation_new (self->selection, NULL));
-  window = GTK_WIDGET (self->presentation);
-  gtk_window_set_display (GTK_WINDOW (window), display);
-  gtk_window_set_default_size (GTK_WINDOW (window), self->width, self->height);
-  caravan_presentation_set_theme (self->presentation, self->theme);
-  gtk_widget_realize (window);
-  /* GtkWindow's map would show the surface: map the widgets only, so they lay out and draw. */
-  GTK_WIDGET_CLASS (g_type_class_peek (GTK_TYPE_WIDGET))->map (window);
-
-  self->map_source = CARAVAN_MAP_SOURCE (caravan_map_view_get_map_source (
-                       caravan_presentation_get_map_view (self->presentation)));
-  g_object_ref (self->map_source);
-  self->tiles_handler = g_signal_connect (self->map_source, "tiles-done",
-                                          G_CALLBACK (on_tiles_done), self);
-  lay_out (self);
-  return TRUE;
-}
-
-static void
-destroy_presentation (CaravanRecorder *self)
-{
-  g_clear_signal_handler (&self->tiles_handler, self->map_source);
-  g_clear_object (&self->map_source);
-  if (self->presentation != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->presentation));
-  g_clear_object (&self->presentation);
-  g_clear_object (&self->selection);
-}
-
-static void
-begin_step (CaravanRecorder *self)
-{
-  self->frame_in_step = 0;
-  self->frames_per_step = MAX (1, (guint) round (effective_seconds_per_step (self) * self->fps));
-  caravan_recorder_get_camera (self, &self->from);
-  if (self->step != self->first_step)
-    caravan_presentation_go_to_step (self->presentation, self->step);
-  gst_clear_buffer (&self->still);
-}
-
-/* The map view has jumped to the step's camera: go back and fly there over the next frames. */
-static void
-plan_flight (CaravanRecorder *self)
-{
-  caravan_recorder_get_camera (self, &self->to);
-  self->flight_frames = 0;
-  if (self->step != self->first_step &&
-      (self->from.latitude != self->to.latitude || self->from.longitude != self->to.longitude ||
-       self->from.zoom != self->to.zoom))
-    {
-      self->flight_frames = MIN ((guint) round (CARAVAN_RECORDER_FLIGHT_SECONDS * self->fps),
-                                 self->frames_per_step - 1);
-      caravan_recorder_set_camera (self, &self->from);
-    }
-}
-
-static void
-place_camera_for_frame (CaravanRecorder *self)
-{
-  CaravanRecorderCamera camera;
-
-  if (self->frame_in_step < self->flight_frames)
-    caravan_recorder_interpolate_camera (&self->from, &self->to,
-                        (double) (self->frame_in_step + 1) / (self->flight_frames + 1),
-                        &camera);
-  else
-    camera = self->to;
-  caravan_recorder_set_camera (self, &camera);
 }
 
 static gboolean
@@ -279,24 +104,24 @@ on_work (gpointer user_data)
   switch (self->phase)
     {
     case PHASE_STEP:
-      begin_step (self);
+      caravan_recorder_begin_step (self);
       self->phase = PHASE_TARGET;
       break;
 
     case PHASE_TARGET:
-      plan_flight (self);
+      caravan_recorder_plan_flight (self);
       self->phase = PHASE_FRAME;
       self->settle_passes = 0;
-      place_camera_for_frame (self);
+      caravan_recorder_place_camera (self);
       break;
 
     case PHASE_FRAME:
       if (caravan_recorder_encoder_busy (self))
         {
-          schedule_work (self, 2);
+          caravan_recorder_schedule_work (self, 2);
           return G_SOURCE_REMOVE;
         }
-      lay_out (self);
+      caravan_recorder_lay_out (self);
       if (self->settle_passes++ < SETTLE_PASSES)
         break;
       if (caravan_map_source_get_tiles_pending (self->map_source) > 0)
@@ -304,24 +129,25 @@ on_work (gpointer user_data)
 
       if (self->frame_in_step < self->flight_frames)
         {
-          push_frame (self, draw_frame (self));
-          place_camera_for_frame (self);
+          push_frame (self, caravan_recorder_draw_frame (self));
+          caravan_recorder_place_camera (self);
           self->settle_passes = 0;
         }
       else
         {
-          self->still = draw_frame (self);
+          self->still = caravan_recorder_draw_frame (self);
           self->phase = PHASE_HOLD;
         }
       break;
 
     case PHASE_HOLD:
       /* Nothing moves until the next step: the same picture, without drawing it again. */
-      while (self->frame_in_step < self->frames_per_step && !caravan_recorder_encoder_busy (self))
+      while (self->frame_in_step < self->frames_per_step &&
+             !caravan_recorder_encoder_busy (self))
         push_frame (self, gst_buffer_ref (self->still));
       if (self->frame_in_step < self->frames_per_step)
         {
-          schedule_work (self, 2);
+          caravan_recorder_schedule_work (self, 2);
           return G_SOURCE_REMOVE;
         }
       self->step++;
@@ -332,7 +158,7 @@ on_work (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  schedule_work (self, 0);
+  caravan_recorder_schedule_work (self, 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -341,7 +167,7 @@ static void
 on_cancelled (GCancellable    *cancellable,
               CaravanRecorder *self)
 {
-  schedule_work (self, 0);
+  caravan_recorder_schedule_work (self, 0);
 }
 
 void
@@ -353,7 +179,7 @@ caravan_recorder_finish (CaravanRecorder *self)
   g_clear_handle_id (&self->work_source, g_source_remove);
   gst_clear_buffer (&self->still);
   caravan_recorder_stop_pipeline (self);
-  destroy_presentation (self);
+  caravan_recorder_destroy_presentation (self);
 
   if (task == NULL)
     return;
@@ -398,8 +224,9 @@ caravan_recorder_class_init (CaravanRecorderClass *klass)
   object_class->finalize = caravan_recorder_finalize;
 
   /* CaravanRecorder::progress: @frames_done of @n_frames are encoded. */
-  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT,
+                                    G_TYPE_UINT);
 }
 
 static void
@@ -506,8 +333,7 @@ caravan_recorder_get_n_frames (CaravanRecorder *self)
 {
   g_return_val_if_fail (CARAVAN_IS_RECORDER (self), 0);
 
-  return caravan_recorder_get_n_steps (self) *
-         MAX (1, (guint) round (effective_seconds_per_step (self) * self->fps));
+  return caravan_recorder_get_n_steps (self) * caravan_recorder_get_frames_per_step (self);
 }
 
 guint
@@ -546,24 +372,25 @@ caravan_recorder_record_async (CaravanRecorder     *self,
   if (caravan_recorder_get_n_steps (self) == 0)
     {
       g_task_return_new_error (task, CARAVAN_RECORDER_ERROR, CARAVAN_RECORDER_ERROR_STEPS,
-                               _("No steps to record: the story has %u, the first asked for is %u"),
+                               _("No steps to record: the story has %u, the first asked for "
+                                 "is %u"),
                                g_list_model_get_n_items (caravan_story_get_events (self->story)),
                                self->first_step + 1);
       return;
     }
 
   if (!caravan_recorder_start_pipeline (self, output, &error) ||
-      !create_presentation (self, &error))
+      !caravan_recorder_create_presentation (self, &error))
     {
       caravan_recorder_stop_pipeline (self);
-      destroy_presentation (self);
+      caravan_recorder_destroy_presentation (self);
       g_task_return_error (task, error);
       return;
     }
 
   self->task = g_steal_pointer (&task);
   g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (on_cancelled), self, 0);
-  schedule_work (self, 0);
+  caravan_recorder_schedule_work (self, 0);
 }
 
 gboolean

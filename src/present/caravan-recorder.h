@@ -26,6 +26,8 @@ typedef enum
 #define CARAVAN_RECORDER_DEFAULT_WIDTH  1920
 #define CARAVAN_RECORDER_DEFAULT_HEIGHT 1080
 #define CARAVAN_RECORDER_DEFAULT_FPS    30
+/* The presentation's autoplay timing, when nothing else is asked for. */
+#define CARAVAN_RECORDER_DEFAULT_SECONDS_PER_STEP 10.0
 
 #define CARAVAN_TYPE_RECORDER (caravan_recorder_get_type ())
 
