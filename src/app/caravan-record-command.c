@@ -10,8 +10,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "caravan-map-theme.h"
@@ -75,9 +77,21 @@ start_xvfb (int width,
   xvfb = g_subprocess_launcher_spawn (launcher, NULL, xvfb_path, "-displayfd", "3", "-screen", "0",
                                       screen, "-nolisten", "tcp", NULL);
   g_clear_object (&launcher);   /* closes our copy of the write end */
-  n = xvfb != NULL ? read (fds[0], number, sizeof number - 1) : -1;
+  /* Xvfb writes the number and the newline separately: closing the pipe after the first
+   * write killed it with SIGPIPE on the second, and GTK then found no display. */
+  n = 0;
+  while (xvfb != NULL && n < (ssize_t) sizeof number - 1 && strchr (number, '\n') == NULL)
+    {
+      ssize_t got = read (fds[0], number + n, sizeof number - 1 - n);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        break;
+      n += got;
+    }
   close (fds[0]);
-  if (n <= 0)
+  if (n <= 0 || strchr (number, '\n') == NULL)
     {
       if (xvfb != NULL)
         g_subprocess_force_exit (xvfb);

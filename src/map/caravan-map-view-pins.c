@@ -68,8 +68,12 @@ compare_pins (gconstpointer a,
   CaravanMapView *self = user_data;
   CaravanPlace *pa = *(CaravanPlace **) a;
   CaravanPlace *pb = *(CaravanPlace **) b;
+  int by_priority = pin_priority (self, pa) - pin_priority (self, pb);
 
-  return pin_priority (self, pa) - pin_priority (self, pb);
+  /* The pins come from a hash table, in an order that changes from run to run: ties go by id,
+   * so the same view always shows the same pins (recordings are the same frame for frame). */
+  return by_priority != 0 ? by_priority
+                          : g_strcmp0 (caravan_place_get_id (pa), caravan_place_get_id (pb));
 }
 
 /* Hides pins that sit under a more important one at this zoom, and names that would cover a

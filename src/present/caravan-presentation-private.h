@@ -31,6 +31,7 @@ struct _CaravanPresentation
   guint                     layout_idle;
   int                       layout_width;
   int                       layout_height;
+  gboolean                  offscreen;      /* shown to GTK, never on screen (recordings) */
 
   /* template children */
   CaravanMapView           *map_view;

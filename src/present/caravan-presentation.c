@@ -80,6 +80,18 @@ caravan_presentation_show (GtkWidget *widget)
   caravan_presentation_restart_autoplay_timer (self);
 }
 
+/* Offscreen, only the widgets map: GtkWindow's map would show the surface. */
+static void
+caravan_presentation_map (GtkWidget *widget)
+{
+  CaravanPresentation *self = CARAVAN_PRESENTATION (widget);
+
+  if (self->offscreen)
+    GTK_WIDGET_CLASS (g_type_class_peek (GTK_TYPE_WIDGET))->map (widget);
+  else
+    GTK_WIDGET_CLASS (caravan_presentation_parent_class)->map (widget);
+}
+
 static void
 caravan_presentation_size_allocate (GtkWidget *widget,
                                     int        width,
@@ -229,6 +241,7 @@ caravan_presentation_class_init (CaravanPresentationClass *klass)
   object_class->set_property = caravan_presentation_set_property;
   widget_class->show = caravan_presentation_show;
   widget_class->size_allocate = caravan_presentation_size_allocate;
+  widget_class->map = caravan_presentation_map;
 
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL, CARAVAN_TYPE_SELECTION,
@@ -334,6 +347,16 @@ caravan_presentation_new (CaravanSelection *selection,
   g_object_notify (G_OBJECT (selection), "event");
 
   return self;
+}
+
+void
+caravan_presentation_set_offscreen (CaravanPresentation *self,
+                                    gboolean             offscreen)
+{
+  g_return_if_fail (CARAVAN_IS_PRESENTATION (self));
+  g_return_if_fail (!gtk_widget_get_realized (GTK_WIDGET (self)));
+
+  self->offscreen = !!offscreen;
 }
 
 CaravanSelection *

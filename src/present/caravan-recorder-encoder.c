@@ -140,7 +140,9 @@ configure_encoder (CaravanRecorder *self,
       gst_util_set_object_arg (G_OBJECT (encoder), "end-usage", "vbr");
       g_object_set (encoder,
                     "deadline", (gint64) 1,
-                    "cpu-used", g_str_equal (name, "vp8enc") ? 8 : 8,
+                    /* Negative: this speed always. A positive one adapts to how long frames
+                     * took to encode, so two recordings of one story came out different. */
+                    "cpu-used", -16,
                     "threads", MAX (1, (int) g_get_num_processors ()),
                     "lag-in-frames", 0,
                     "target-bitrate", (int) (kbits * 1000),

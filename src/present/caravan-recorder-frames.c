@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* caravan-recorder-frames.c: what the recorder films and how. It draws the real presentation
- * window (map, pins, caption, strip) on a display connection of its own: the window is laid
- * out and drawn by hand into video frames and never shown. Each step starts with the map's
+/* caravan-recorder-frames.c: what the recorder films and how. It shows the real presentation
+ * window (map, pins, caption, strip) on a display connection of its own, to GTK only: the
+ * window's surface is never mapped, and the recorder lays it out and draws it into video
+ * frames itself. Each step starts with the map's
  * flight, interpolated frame by frame as libshumate's go-to does. The driver that decides
  * when to draw is in caravan-recorder.c. */
 
@@ -76,11 +77,17 @@ interpolate_camera (const CaravanRecorderCamera *from,
   out->longitude = from->longitude + (to->longitude - from->longitude) * p;
 }
 
+/* The window's surface is never mapped, so its frame clock does not run the layout phase when
+ * it should, and that phase is where GTK brings styles up to date (a pin that became selected
+ * takes its size there). Emitting it runs exactly that work now, the same on every run. */
 void
 caravan_recorder_lay_out (CaravanRecorder *self)
 {
   GtkWidget *window = GTK_WIDGET (self->presentation);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
+  if (clock != NULL)
+    g_signal_emit_by_name (clock, "layout");
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, self->width, NULL, NULL, NULL, NULL);
   gtk_widget_allocate (window, self->width, self->height, -1, NULL);
@@ -189,9 +196,10 @@ caravan_recorder_create_presentation (CaravanRecorder  *self,
   gtk_window_set_display (GTK_WINDOW (window), display);
   gtk_window_set_default_size (GTK_WINDOW (window), self->width, self->height);
   caravan_presentation_set_theme (self->presentation, self->theme);
-  gtk_widget_realize (window);
-  /* GtkWindow's map would show the surface: map the widgets only, so they lay out and draw. */
-  GTK_WIDGET_CLASS (g_type_class_peek (GTK_TYPE_WIDGET))->map (window);
+  /* Shown to GTK, so that styles and sizes follow every change (a window GTK thinks hidden
+   * never brings them up to date), but never mapped on a screen. */
+  caravan_presentation_set_offscreen (self->presentation, TRUE);
+  gtk_widget_set_visible (window, TRUE);
 
   self->map_source = CARAVAN_MAP_SOURCE (caravan_map_view_get_map_source (
                        caravan_presentation_get_map_view (self->presentation)));
