@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The command line needs no display: --validate, --render-map and --convert (to every format it
-# writes), their output and exit codes.
+# writes), their output and exit codes, and the errors --record gives before it needs one.
 set -u
 caravan=${1:?usage: check-cli.sh CARAVAN SOURCE_DIR}
 top=$2
@@ -105,5 +105,17 @@ head -c 200 "$tmp/story.kml" | grep -q '<kml xmlns="http://www.opengis.net/kml/2
 grep -q '"type": "FeatureCollection"' "$tmp/story.geojson" ||
   { echo "FAIL: not a FeatureCollection"; status=1; }
 grep -q '"storymap"' "$tmp/story.json" || { echo "FAIL: not StoryMapJS"; status=1; }
+
+check "--record into a missing folder fails" 1 "$caravan" --record "$tmp/missing/x.webm"
+grep -q "^Cannot write the video: .*$tmp/missing/x.webm.*No such file or directory" "$tmp/err" || { echo "FAIL: no reason for the missing folder"; cat "$tmp/err"; status=1; }
+check "--record writes only .webm and .mp4 files" 2 "$caravan" --record "$tmp/x.avi"
+grep -q "“x.avi”: a video file name must end in .webm or .mp4" "$tmp/err" || { echo "FAIL: no reason for the .avi"; cat "$tmp/err"; status=1; }
+[ ! -e "$tmp/x.avi" ] || { echo "FAIL: --record x.avi wrote a file"; status=1; }
+# A GStreamer that finds no plugins: an empty plugin folder and a registry of its own.
+mkdir "$tmp/no-plugins"
+check "--record without GStreamer's encoders fails" 1 env -u GST_PLUGIN_PATH -u GST_PLUGIN_SYSTEM_PATH \
+  GST_PLUGIN_PATH_1_0="$tmp/no-plugins" GST_PLUGIN_SYSTEM_PATH_1_0= GST_REGISTRY_1_0="$tmp/registry.bin" \
+  "$caravan" --record "$tmp/x.webm"
+grep -q "GStreamer cannot encode WebM (VP8) here: install gstreamer1.0-plugins-base and gstreamer1.0-plugins-good" "$tmp/err" || { echo "FAIL: no reason for the missing encoder"; cat "$tmp/err"; status=1; }
 
 exit $status

@@ -269,7 +269,9 @@ caravan_record_command (const CaravanRecordOptions *options)
   if (!caravan_recorder_check_output (output, &error))
     {
       g_printerr ("%s\n", error->message);
-      return CARAVAN_RECORD_FAILED;
+      /* A name that is no video file is a usage error, as in --convert. */
+      return g_error_matches (error, CARAVAN_RECORDER_ERROR, CARAVAN_RECORDER_ERROR_FORMAT)
+             ? CARAVAN_RECORD_BAD_ARGUMENTS : CARAVAN_RECORD_FAILED;
     }
 
   story = load_story (options->story);

@@ -104,11 +104,27 @@ check_output (GFile   *output,
   stream = g_file_replace (output, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
   if (stream == NULL || !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
     {
+      /* GIO's message names the file. */
       g_set_error (error, CARAVAN_RECORDER_ERROR, CARAVAN_RECORDER_ERROR_OUTPUT,
-                   _("Cannot write “%s”: %s"), path, local_error->message);
+                   _("Cannot write the video: %s"), local_error->message);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+caravan_recorder_can_encode (const char *extension)
+{
+  const char *encoder;
+
+  g_return_val_if_fail (extension != NULL, FALSE);
+
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (formats[i].extension, extension) == 0)
+      return check_format (&formats[i], &encoder, NULL);
+  return FALSE;
 }
 
 gboolean

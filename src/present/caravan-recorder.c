@@ -363,6 +363,8 @@ caravan_recorder_record_async (CaravanRecorder     *self,
     cancellable = own_cancellable = g_cancellable_new ();
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, caravan_recorder_record_async);
+  /* Cancelling still finishes the file: the task says how much of it there is. */
+  g_task_set_check_cancellable (task, FALSE);
 
   self->frames_done = 0;
   self->step = self->first_step;

@@ -56,6 +56,8 @@ guint            caravan_recorder_get_n_frames          (CaravanRecorder     *se
 /* Frames encoded so far by the current or last recording. */
 guint            caravan_recorder_get_frames_done       (CaravanRecorder     *self);
 
+/* Whether files ending in @extension (".webm", ".mp4") can be encoded here. */
+gboolean         caravan_recorder_can_encode            (const char          *extension);
 /* Whether @output can be recorded: its format (.webm, .mp4) can be encoded here and the file
  * can be written (it is created, empty). */
 gboolean         caravan_recorder_check_output          (GFile               *output,
