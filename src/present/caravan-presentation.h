@@ -59,6 +59,6 @@ void                     caravan_presentation_set_loop             (CaravanPrese
 
 /* Where the caption is, in the presentation's coordinates (tests check pins stay clear). */
 gboolean                 caravan_presentation_get_caption_bounds   (CaravanPresentation *self,
-                                                                    graphene_rect_t     *out_bounds);
+                                                                    graphene_rect_t *out_bounds);
 
 G_END_DECLS

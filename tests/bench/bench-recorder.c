@@ -5,7 +5,8 @@
  * beside the recording would feel). BENCH_STEPS=N records N steps from the second (default 6),
  * BENCH_SECONDS_PER_STEP=S changes the timing, BENCH_OUTPUT=FILE keeps the video.
  * Run under a display: tests/headless.sh 1280x800 env GSK_RENDERER=cairo \
- *   GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory ./_build/tests/bench/bench-recorder */
+ *   GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory \
+ *   ./_build/tests/bench/bench-recorder */
 
 #define G_LOG_DOMAIN "caravan-bench-recorder"
 
