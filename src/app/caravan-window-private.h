@@ -40,6 +40,10 @@ struct _CaravanWindow
   GtkWidget            *focus_before_presentation;  /* weak */
   gboolean              present_when_loaded;
 
+  /* Exports: one at a time, with a toast while it is written. */
+  gboolean              exporting;
+  AdwToast             *export_toast;
+
   /* template children */
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
@@ -93,6 +97,18 @@ void     caravan_window_begin_presentation  (CaravanWindow *self,
 void     caravan_window_check_presentation_action (GtkWidget  *widget,
                                                    const char *action_name,
                                                    GVariant   *parameter);
+
+/* caravan-window-export.c */
+void     caravan_window_update_export_actions (CaravanWindow *self);
+void     caravan_window_export_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter);
+void     caravan_window_export_image_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *parameter);
+void     caravan_window_print_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter);
 
 /* caravan-window-actions.c */
 gboolean caravan_window_on_drop             (GtkDropTarget *target,

@@ -84,6 +84,7 @@ caravan_window_show_state (CaravanWindow *self,
 {
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (name, "loading"));
   gtk_stack_set_visible_child_name (self->main_stack, name);
+  caravan_window_update_export_actions (self);
 }
 
 static CaravanMapTheme
@@ -220,6 +221,7 @@ caravan_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->presentation));
   g_clear_object (&self->presentation);
   g_clear_weak_pointer (&self->focus_before_presentation);
+  g_clear_object (&self->export_toast);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
@@ -307,6 +309,12 @@ caravan_window_class_init (CaravanWindowClass *klass)
                                    caravan_window_present_from_start_action);
   gtk_widget_class_install_action (widget_class, "win.check-presentation", NULL,
                                    caravan_window_check_presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL,
+                                   caravan_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-image", NULL,
+                                   caravan_window_export_image_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL,
+                                   caravan_window_print_action);
   caravan_shortcuts_add_bindings (widget_class, CARAVAN_SHORTCUTS_WINDOW);
 }
 

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "caravan-handout-layout.h"
 #include "caravan-types.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,23 @@ void              caravan_window_start_presentation (CaravanWindow *self,
                                                      gboolean       from_start);
 CaravanPresentation *caravan_window_get_presentation (CaravanWindow *self);
 CaravanSelection *caravan_window_get_active_selection (CaravanWindow *self);
+
+/* Exports (caravan-window-export.c), written in a thread while a toast says so; a failure is
+ * shown in a dialog. The format is @file's extension: .pdf (a handout on @paper), .geojson,
+ * .kml, .json (StoryMapJS) or .caravan. */
+void              caravan_window_export_to_file (CaravanWindow *self,
+                                                 GFile         *file,
+                                                 CaravanPaper   paper);
+/* The map as on screen (centre, zoom, theme, pins, the selected place) as a PNG of @width ×
+ * @height logical pixels (0: the map view's size) at @scale pixels per logical pixel. */
+void              caravan_window_export_image_to_file (CaravanWindow *self,
+                                                       GFile         *file,
+                                                       int            width,
+                                                       int            height,
+                                                       double         scale);
+gboolean          caravan_window_is_exporting  (CaravanWindow      *self);
+/* The handout's pages for GtkPrintOperation (Print, and its PDF export); NULL without a
+ * story. */
+GtkPrintOperation *caravan_window_create_print_operation (CaravanWindow *self);
 
 G_END_DECLS

@@ -18,6 +18,8 @@ static const CaravanShortcut application_shortcuts[] = {
 
 static const CaravanShortcut window_shortcuts[] = {
   { "win.open", "<Control>o", NULL },
+  { "win.export", "<Control><Shift>e", NULL },
+  { "win.print", "<Control>p", NULL },
   { "win.fit-story", "<Control>0", NULL },
   { "win.next-event", "<Control>Page_Down", NULL },
   { "win.previous-event", "<Control>Page_Up", NULL },

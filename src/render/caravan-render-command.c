@@ -14,12 +14,11 @@
 #include <stdio.h>
 
 #include "caravan-basemap.h"
+#include "caravan-map-image.h"
 #include "caravan-render-command.h"
 #include "caravan-story.h"
-#include "caravan-story-overlay.h"
-#include "caravan-tile-renderer.h"
 
-#define MAX_SIDE 8192
+#define MAX_SIDE CARAVAN_MAP_IMAGE_MAX_SIDE
 
 static gboolean
 parse_double (const char *text,
@@ -139,12 +138,10 @@ caravan_render_map_command (const char   *center,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CaravanBasemap) basemap = NULL;
-  g_autoptr(CaravanTileRenderer) renderer = NULL;
   CaravanMapTheme map_theme = CARAVAN_MAP_THEME_LIGHT;
   cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
-  double lat, lon, s, cx, cy;
+  double lat, lon;
   guint zoom;
   int width, height;
   int write_errno = 0;
@@ -186,35 +183,13 @@ caravan_render_map_command (const char   *center,
       /* Draws a plain map all the same, but says why. */
       g_string_append_printf (err, "%s\n", error->message);
     }
-  /* Labels in the UI language where the map has it. */
-  if (story != NULL)
-    {
-      guint n_points;
-      g_autofree CaravanMapPoint *points = caravan_story_overlay_dup_points (story, &n_points);
+  {
+    /* Labels in the UI language where the map has it. */
+    CaravanMapImageOptions options = { lat, lon, zoom, width, height, 1.0, map_theme, NULL,
+                                       NULL };
 
-      renderer = caravan_tile_renderer_new_full (basemap, g_get_language_names ()[0], points,
-                                                 n_points);
-    }
-  else
-    renderer = caravan_tile_renderer_new (basemap, g_get_language_names ()[0]);
-
-  s = sin (lat * G_PI / 180.0);
-  cx = (lon + 180.0) / 360.0 * ldexp (256, zoom);
-  cy = (0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI)) * ldexp (256, zoom);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  caravan_tile_renderer_draw (renderer, cr, zoom,
-                              round (cx - width / 2.0), round (cy - height / 2.0),
-                              width, height, map_theme);
-  if (story != NULL)
-    {
-      CaravanStoryOverlayOptions options = CARAVAN_STORY_OVERLAY_OPTIONS_INIT;
-
-      caravan_story_overlay_draw (cr, story, zoom, round (cx - width / 2.0),
-                                  round (cy - height / 2.0), width, height, &options);
-    }
-  cairo_destroy (cr);
+    surface = caravan_map_image_render (basemap, story, &options);
+  }
 
   status = write_png (surface, output, &write_errno);
   cairo_surface_destroy (surface);
