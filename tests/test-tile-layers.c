@@ -253,6 +253,82 @@ test_world (gconstpointer data)
   g_assert_cmpfloat (nearest (53.5, 108.0, 6, theme, &style->water, 0), <, 0.02);
 }
 
+/* The lake rule of build-aux/basemap/build-basemap.py (LAKE_MIN_POINTS, LAKE_PX_PER_POINT). */
+#define LAKE_MIN_CORNERS 8
+#define LAKE_PX_PER_CORNER 8.0
+
+/* The corners a ring is drawn with: a point equal to the one before it (the closing point of a
+ * closed ring, the ring wrapping around) is no corner. */
+static guint
+ring_corners (const CaravanBasemapPoint *p,
+              guint                      n)
+{
+  guint corners = 0;
+
+  for (guint i = 0; i < n; i++)
+    corners += p[i].x != p[(i + n - 1) % n].x || p[i].y != p[(i + n - 1) % n].y;
+  return corners;
+}
+
+/* Every ring of every lake (islands too) in every band has, at the first zoom it is drawn at
+ * (the feature's attr), at least LAKE_MIN_CORNERS corners and one per LAKE_PX_PER_CORNER px of
+ * shore, the closing edge included: no lake is drawn as a triangle or a rectangle at any zoom.
+ * The deeper zooms of a band draw the same ring larger, and are not held to the rule at their
+ * own scale: the sources' corners are 2-5 km apart (in the 100 m one about 3 px apart at zoom 7
+ * and 100 px at zoom 12), so no ring could have more there, and the rule would leave almost no
+ * lake from zoom 9 on. What it does exclude is a ring whose source has only a few corners, a
+ * few-point polygon at every zoom: most small lakes in the OSM extracts are such triangles and
+ * rectangles. Boxes are not excused: the sources' few-corner boxes are small lakes traced as
+ * rectangles (1-14 km), not pieces of big lakes, which are cut along with their shore. */
+static void
+test_lake_corners (void)
+{
+  CaravanBasemap *basemap = get_basemap ();
+  guint n_rings = 0, n_triangles = 0, n_few = 0, n_sparse = 0;
+
+  for (guint b = 0; b < caravan_basemap_get_n_bands (basemap); b++)
+    {
+      const CaravanBasemapBand *band = caravan_basemap_get_band (basemap, b);
+      const CaravanBasemapLayer *lakes = &band->layers[CARAVAN_BASEMAP_LAKE];
+
+      for (guint i = 0; i < lakes->n_features; i++)
+        {
+          const CaravanBasemapFeature *f = &lakes->features[i];
+          double px = ldexp (256, f->attr) / CARAVAN_BASEMAP_WORLD;
+
+          g_assert_cmpuint (f->attr, >=, MAX (band->min_zoom, 3));
+          g_assert_cmpuint (f->attr, <=, 12);
+          for (guint r = f->first_ring; r < f->first_ring + f->n_rings; r++)
+            {
+              const CaravanBasemapPoint *p = lakes->points + lakes->rings[r].first_point;
+              guint n = lakes->rings[r].n_points;
+              guint corners = ring_corners (p, n);
+              double shore = 0;
+
+              for (guint j = 0; j < n; j++)
+                shore += hypot (p[j].x - p[(j + n - 1) % n].x, p[j].y - p[(j + n - 1) % n].y) * px;
+              n_rings++;
+              if (corners >= LAKE_MIN_CORNERS && corners >= shore / LAKE_PX_PER_CORNER)
+                continue;
+              if (corners < LAKE_MIN_CORNERS)
+                n_few++;
+              else
+                n_sparse++;
+              if (n_few + n_sparse <= 10 || (corners <= 3 && n_triangles < 10))
+                g_test_message ("band %u lake %u ring %u: %u corners for %.0f px of shore at "
+                                "zoom %u", b, i, r - f->first_ring, corners, shore, f->attr);
+              n_triangles += corners <= 3;
+            }
+        }
+    }
+  g_test_message ("%u lake rings: %u with fewer than %u corners (%u triangles), %u with fewer "
+                  "than one per %.0f px of shore", n_rings, n_few, LAKE_MIN_CORNERS, n_triangles,
+                  n_sparse, LAKE_PX_PER_CORNER);
+  g_assert_cmpuint (n_triangles, ==, 0);
+  g_assert_cmpuint (n_few + n_sparse, ==, 0);
+  g_assert_cmpuint (n_rings, >, 3000);
+}
+
 /* WCAG relative luminance of a colour. */
 static double
 luminance (const CaravanMapColor *c)
@@ -302,6 +378,7 @@ main (int   argc,
       g_test_add_data_func (relief, GINT_TO_POINTER (t), test_relief);
       g_test_add_data_func (world, GINT_TO_POINTER (t), test_world);
     }
+  g_test_add_func ("/map/layers/lake-corners", test_lake_corners);
   g_test_add_func ("/map/theme/contrast", test_contrast);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 # build-basemap.sh prepares the inputs. The output format is described in
 # src/map/caravan-basemap.c (and data/basemap/README.md).
 
+import collections
 import gettext
 import json
 import math
@@ -520,35 +521,57 @@ def iter_polygons(geojson):
             yield from g['coordinates']
 
 
-LAKE_MIN_POINTS = 8        # no lake is drawn as a triangle or a box
-LAKE_PX_PER_POINT = 8.0    # at most this many px of shore per vertex where a lake is first drawn
+LAKE_MIN_POINTS = 8        # corners: no lake or island is drawn as a triangle, a box, a heptagon
+LAKE_PX_PER_POINT = 8.0    # at most this many px of shore per corner where a lake is first drawn
 LAKE_MIN_PERIMETER = 24.0  # px: smaller lakes are left out rather than drawn as dots
 
 
-def lake_ring(ring, tol, first, last):
-    """Simplifies a lake ring, keeping as many points as its size on screen deserves: at least
-    LAKE_MIN_POINTS and one per LAKE_PX_PER_POINT px of shore (or all the source has) at the
-    first zoom it is drawn at, the first of first..last where its shore is LAKE_MIN_PERIMETER
-    px long. Returns (points, that zoom, whether it is a grid piece kept as it is), or None
-    when no zoom of the band can show it."""
-    perimeter = sum(math.hypot(ring[i][0] - ring[i - 1][0], ring[i][1] - ring[i - 1][1])
-                    for i in range(1, len(ring)))
+def ring_corners(ring):
+    """The corners a ring is drawn with: its points in stored units, a point equal to the one
+    before it (the closing point among them) not counted."""
+    pts = [(int(round(x)), int(round(y))) for x, y in ring]
+    return sum(1 for i in range(len(pts)) if pts[i] != pts[i - 1])
+
+
+def ring_perimeter(ring):
+    """The length of a ring's shore, the closing edge included (the renderer closes rings)."""
+    return sum(math.hypot(ring[i][0] - ring[i - 1][0], ring[i][1] - ring[i - 1][1])
+               for i in range(len(ring)))
+
+
+def deserved_corners(perimeter_px):
+    """The fewest corners a ring of this shore length on screen may be drawn with."""
+    return max(LAKE_MIN_POINTS, int(math.ceil(perimeter_px / LAKE_PX_PER_POINT)))
+
+
+def lake_ring(ring, tol, first, last, drops):
+    """Simplifies a lake ring (or an island's), keeping as many corners as its size on screen
+    deserves (deserved_corners) at the first zoom it is drawn at, the first of first..last where
+    its shore is LAKE_MIN_PERIMETER px long. Returns (points, that zoom), or None when no zoom of
+    the band can show it so (counted in drops, a Counter): rings that small, and rings whose
+    source has fewer corners than that. Most small lakes in the OSM extracts are triangles,
+    rectangles or other rings of 3-7 corners, 2-12 km across: kept as they are, they would be
+    drawn from the band's first zoom on and be triangles 100 px across at zooms 10-12."""
+    perimeter = ring_perimeter(ring)
     zoom = first
     while zoom < last and perimeter / px_units(zoom) < LAKE_MIN_PERIMETER:
         zoom += 1
-    if len(ring) < LAKE_MIN_POINTS:
-        # The OSM data cuts big lakes into pieces along a 1° grid: such a piece is a box in the
-        # source and stays one (axis-aligned, as the test checks); nothing is faked.
-        return (ring, first, True)
     perimeter /= px_units(zoom)
     if perimeter < LAKE_MIN_PERIMETER:
+        drops['small'] += 1
         return None
-    want = min(max(LAKE_MIN_POINTS, int(perimeter / LAKE_PX_PER_POINT)), len(ring))
+    want = deserved_corners(perimeter)
+    if ring_corners(ring) < want:
+        drops['too few corners'] += 1
+        return None
     rp = simplify(ring, tol)
-    while len(rp) < want and tol > 0.05 * px_units(zoom):
+    while ring_corners(rp) < want and tol > 0.05 * px_units(zoom):
         tol /= 2
         rp = simplify(ring, tol)
-    return (rp, zoom, False) if len(rp) >= LAKE_MIN_POINTS else None
+    if ring_corners(rp) < want:
+        drops['too few corners'] += 1
+        return None
+    return (rp, zoom)
 
 
 def last_zoom(bi):
@@ -572,6 +595,7 @@ def build_lakes(nm, w):
         box = box_units(band['box'])
         tol = TOLERANCE_PX * px_units(band['tol_z'])
         feats = []
+        kept, drops = 0, collections.Counter()
         for poly in cache[src]:
             outer = poly[0]
             lons = [p[0] for p in outer]
@@ -593,24 +617,32 @@ def build_lakes(nm, w):
             rings = []
             minz = first_zoom(band)
             for ri, ring in enumerate(poly):
-                shape = lake_ring([merc(lon, lat) for lon, lat in ring], tol, minz, last_zoom(bi))
+                shape = lake_ring([merc(lon, lat) for lon, lat in ring], tol, minz, last_zoom(bi),
+                                  drops)
                 if shape is None:
                     if ri == 0:
-                        break       # too small to draw as a shape at this band's zooms: dropped
+                        break       # cannot be drawn as a shape at this band's zooms: dropped
                     continue
-                rp, z, piece = shape
+                rp, z = shape
                 if ri == 0:
                     minz = z
                 if ri > 0 and abs(ring_area(rp)) < band['min_px2'] * px_units(first_zoom(band)) ** 2 * 4:
+                    drops['small island'] += 1
                     continue
-                rp = clip_ring(rp, box)
-                # Slivers cut off at the box's edge go; grid pieces stay boxes.
-                if len(rp) >= LAKE_MIN_POINTS or (piece and len(rp) >= 4):
+                rp = [(int(round(x)), int(round(y))) for x, y in clip_ring(rp, box)]
+                # Slivers cut off at the box's edge go: what is drawn keeps the corners its size
+                # deserves at the lake's first zoom (tests/test-tile-layers.c checks every ring).
+                if ring_corners(rp) >= deserved_corners(ring_perimeter(rp) / px_units(minz)):
                     rings.append(rp)
+                    kept += 1
+                else:
+                    drops['sliver at the edge'] += 1
             if rings:
                 feats.append((minz, rings))     # attr: the first zoom the lake is drawn at
         n = w.add_layer('b%d.lake' % bi, feats)
-        print('band %d: %d lakes, %d points' % (bi, len(feats), n))
+        print('band %d: %d lakes, %d points; %d rings kept, dropped: %s'
+              % (bi, len(feats), n, kept,
+                 ', '.join('%d %s' % (v, k) for k, v in sorted(drops.items()))))
 
 
 def read_rivers(path):
