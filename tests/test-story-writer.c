@@ -192,7 +192,7 @@ test_save_keeps_backup (void)
   g_assert_cmpstr (contents, ==, "old");
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format_version\" : 1,"));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format_version\": 1,"));
 
   g_unlink (backup);
   g_unlink (path);

@@ -101,6 +101,78 @@ caravan_event_get_property (GObject    *object,
     }
 }
 
+static gboolean
+same_date (const CaravanDate *a,
+           const CaravanDate *b)
+{
+  return a->year == b->year && a->month == b->month && a->day == b->day &&
+         a->precision == b->precision && a->has_end == b->has_end &&
+         a->end_year == b->end_year && a->end_month == b->end_month &&
+         a->end_day == b->end_day && a->end_precision == b->end_precision &&
+         a->circa == b->circa;
+}
+
+/* Edits come through CaravanEdit (the undo stack); only a change notifies. */
+static void
+caravan_event_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CaravanEvent *self = CARAVAN_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      if (g_strcmp0 (self->title, g_value_get_string (value)) != 0)
+        {
+          g_free (self->title);
+          self->title = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_DESCRIPTION:
+      if (g_strcmp0 (self->description, g_value_get_string (value)) != 0)
+        {
+          g_free (self->description);
+          self->description = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_CATEGORY:
+      if (g_strcmp0 (self->category, g_value_get_string (value)) != 0)
+        {
+          g_free (self->category);
+          self->category = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_NOTES:
+      if (g_strcmp0 (self->notes, g_value_get_string (value)) != 0)
+        {
+          g_free (self->notes);
+          self->notes = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_DATE:
+      {
+        const CaravanDate *date = g_value_get_boxed (value);
+
+        g_return_if_fail (date != NULL);
+        if (!same_date (date, &self->date))
+          {
+            self->date = *date;
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+}
+
 static void
 caravan_event_class_init (CaravanEventClass *klass)
 {
@@ -108,19 +180,25 @@ caravan_event_class_init (CaravanEventClass *klass)
 
   object_class->finalize = caravan_event_finalize;
   object_class->get_property = caravan_event_get_property;
+  object_class->set_property = caravan_event_set_property;
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL,
-                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_DATE] = g_param_spec_boxed ("date", NULL, NULL, CARAVAN_TYPE_DATE,
-                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_DERIVED] = g_param_spec_boolean ("derived", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -146,6 +146,68 @@ caravan_place_get_property (GObject    *object,
     }
 }
 
+/* Edits come through CaravanEdit (the undo stack); only a change notifies. */
+static void
+caravan_place_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CaravanPlace *self = CARAVAN_PLACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      if (g_strcmp0 (self->name, g_value_get_string (value)) != 0)
+        {
+          g_free (self->name);
+          self->name = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_KIND:
+      if (g_strcmp0 (self->kind, g_value_get_string (value)) != 0)
+        {
+          g_free (self->kind);
+          self->kind = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_DESCRIPTION:
+      if (g_strcmp0 (self->description, g_value_get_string (value)) != 0)
+        {
+          g_free (self->description);
+          self->description = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_LATITUDE:
+      if (self->latitude != g_value_get_double (value))
+        {
+          self->latitude = g_value_get_double (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_LONGITUDE:
+      if (self->longitude != g_value_get_double (value))
+        {
+          self->longitude = g_value_get_double (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_FEATURED:
+      if (self->featured != !!g_value_get_boolean (value))
+        {
+          self->featured = !!g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+}
+
 static void
 caravan_place_class_init (CaravanPlaceClass *klass)
 {
@@ -153,21 +215,28 @@ caravan_place_class_init (CaravanPlaceClass *klass)
 
   object_class->finalize = caravan_place_finalize;
   object_class->get_property = caravan_place_get_property;
+  object_class->set_property = caravan_place_set_property;
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL,
-                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_LATITUDE] = g_param_spec_double ("latitude", NULL, NULL, -90, 90, 0,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_LONGITUDE] = g_param_spec_double ("longitude", NULL, NULL, -180, 180, 0,
-                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   properties[PROP_FEATURED] = g_param_spec_boolean ("featured", NULL, NULL, FALSE,
-                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                 G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

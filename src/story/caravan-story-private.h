@@ -108,6 +108,11 @@ void            caravan_story_add_excerpt      (CaravanStory      *self,
                                                 CaravanExcerpt    *excerpt);
 void            caravan_story_add_route        (CaravanStory      *self,
                                                 CaravanRoute      *route);
+/* After an edit set @property of @item (a place, event, excerpt or route of @self): keeps
+ * the events in date order and emits CaravanStory::item-changed. CaravanEdit calls it. */
+void            caravan_story_item_changed     (CaravanStory      *self,
+                                                GObject           *item,
+                                                const char        *property);
 /* Sorts the events by date and fills the list models; call once, after the last add. Until
  * then only the lookups by id work. */
 void            caravan_story_seal             (CaravanStory      *self);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "caravan-file-save.h"
+#include "caravan-json-text.h"
 #include "caravan-story-loader.h"
 #include "caravan-story-private.h"
 #include "caravan-story-writer.h"
@@ -308,7 +309,6 @@ caravan_story_writer_to_data (CaravanStory *story,
                               gsize        *length)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   GString *text;
   double lat, lon, zoom;
@@ -344,11 +344,8 @@ caravan_story_writer_to_data (CaravanStory *story,
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
   text = g_string_new (NULL);
-  json_generator_to_gstring (generator, text);
+  caravan_json_text_append (text, root);
   g_string_append_c (text, '\n');
   if (length != NULL)
     *length = text->len;

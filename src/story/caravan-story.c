@@ -63,6 +63,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ITEM_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Sort key of an event, computed once: GDate-free julian days and the file order. */
 typedef struct
 {
@@ -72,6 +79,20 @@ typedef struct
   guint file_index;
   CaravanEvent *event;
 } EventKey;
+
+static EventKey
+make_event_key (CaravanEvent *event)
+{
+  const CaravanDate *date = caravan_event_get_date (event);
+
+  return (EventKey) {
+    .first = caravan_date_get_first_julian (date),
+    .last = caravan_date_get_last_julian (date),
+    .precision = date->precision,
+    .file_index = caravan_event_get_file_index (event),
+    .event = event,
+  };
+}
 
 /* Same order as caravan_date_compare(), then file order. */
 static int
@@ -203,6 +224,11 @@ caravan_story_class_init (CaravanStoryClass *klass)
   properties[PROP_LICENSE] = g_param_spec_string ("license", NULL, NULL, NULL,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* An edit changed a place, event, excerpt or route (the detail is the property). */
+  signals[ITEM_CHANGED] = g_signal_new ("item-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL,
+                                        NULL, G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_STRING);
 }
 
 static void
@@ -328,16 +354,7 @@ caravan_story_seal (CaravanStory *self)
   keys = g_new (EventKey, n);
   for (guint i = 0; i < n; i++)
     {
-      CaravanEvent *event = g_ptr_array_index (self->new_events, i);
-      const CaravanDate *date = caravan_event_get_date (event);
-
-      keys[i] = (EventKey) {
-        .first = caravan_date_get_first_julian (date),
-        .last = caravan_date_get_last_julian (date),
-        .precision = date->precision,
-        .file_index = i,
-        .event = event,
-      };
+      keys[i] = make_event_key (g_ptr_array_index (self->new_events, i));
     }
   if (n > 1)
     qsort (keys, n, sizeof (EventKey), compare_event_keys);
@@ -505,4 +522,58 @@ caravan_story_get_event_index (CaravanStory *self,
 
   position = GPOINTER_TO_UINT (g_hash_table_lookup (self->event_positions, event));
   return position > 0 ? position - 1 : G_MAXUINT;
+}
+
+/* Moves @event to its place in date order after its date changed: one items-changed for the
+ * removal and one for the insertion, positions renumbered between the two. */
+static void
+reposition_event (CaravanStory *self,
+                  CaravanEvent *event)
+{
+  GListModel *events = G_LIST_MODEL (self->events);
+  guint old_position = caravan_story_get_event_index (self, event);
+  EventKey key = make_event_key (event);
+  guint low = 0, high, first, last;
+
+  g_return_if_fail (old_position != G_MAXUINT);
+
+  g_object_ref (event);
+  g_list_store_remove (self->events, old_position);
+  high = g_list_model_get_n_items (events);
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(CaravanEvent) other = g_list_model_get_item (events, middle);
+      EventKey other_key = make_event_key (other);
+
+      if (compare_event_keys (&other_key, &key) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_list_store_insert (self->events, low, event);
+  g_object_unref (event);
+
+  first = MIN (old_position, low);
+  last = MAX (old_position, low);
+  for (guint i = first; i <= last; i++)
+    {
+      g_autoptr(CaravanEvent) moved = g_list_model_get_item (events, i);
+
+      g_hash_table_insert (self->event_positions, moved, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+void
+caravan_story_item_changed (CaravanStory *self,
+                            GObject      *item,
+                            const char   *property)
+{
+  g_return_if_fail (CARAVAN_IS_STORY (self));
+  g_return_if_fail (G_IS_OBJECT (item));
+  g_return_if_fail (property != NULL);
+
+  if (CARAVAN_IS_EVENT (item) && g_str_equal (property, "date"))
+    reposition_event (self, CARAVAN_EVENT (item));
+  g_signal_emit (self, signals[ITEM_CHANGED], g_quark_from_string (property), item, property);
 }

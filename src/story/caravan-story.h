@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-story.h: a loaded story: metadata plus list models of places, events (by date),
- * excerpts and routes that views bind to. A story is immutable once loaded. */
+ * excerpts and routes that views bind to. Once loaded, a story changes only through edits
+ * (CaravanUndoStack): each one emits ::item-changed, detailed with the property, after it, and
+ * an event whose date changed moves to its place in the events list. */
 
 #pragma once
 

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-json-text.h: a JSON tree as text the way people and most tools write it: two spaces
+ * of indent, "key": value, text kept as UTF-8, and numbers in the fewest digits that read
+ * back to the same double (44.2234, not json-glib's 44.223399999999998). */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+void caravan_json_text_append (GString  *text,
+                               JsonNode *node);
+
+G_END_DECLS
