@@ -192,6 +192,56 @@ test_huge_id (void)
   g_assert_cmpstr (get_state ("select-place"), ==, "");
 }
 
+/* undo, redo and save over D-Bus act on the window's story. */
+static void
+test_undo_redo_save (void)
+{
+  g_autoptr(GDBusConnection) other = connect_other ();
+  CaravanWindow *window = get_window ();
+  g_autofree char *dir = g_dir_make_tmp ("caravan-dbus-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.caravan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  CaravanPlace *place;
+  guint pending = 0;
+
+  caravan_window_open_bundled (window);
+  caravan_test_iterate (50);
+  g_assert_true (caravan_window_save_to_file (window, file, NULL));
+  place = caravan_story_lookup_place (caravan_selection_get_story (get_selection ()), "astana");
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Astana (renamed)");
+  g_assert_true (caravan_undo_stack_set (caravan_window_get_undo_stack (window), place, "name",
+                                         &value, "Rename Place", FALSE));
+
+  call_async (other, "Activate", activate_args ("undo", NULL), &pending);
+  g_assert_true (caravan_test_wait_until (none_pending, &pending, 10000));
+  caravan_test_iterate (50);
+  g_assert_cmpstr (caravan_place_get_name (place), ==, "Astana");
+  call_async (other, "Activate", activate_args ("redo", NULL), &pending);
+  g_assert_true (caravan_test_wait_until (none_pending, &pending, 10000));
+  caravan_test_iterate (50);
+  g_assert_cmpstr (caravan_place_get_name (place), ==, "Astana (renamed)");
+  g_assert_true (caravan_window_get_modified (window));
+
+  call_async (other, "Activate", activate_args ("save", NULL), &pending);
+  g_assert_true (caravan_test_wait_until (none_pending, &pending, 10000));
+  caravan_test_iterate (50);
+  g_assert_false (caravan_window_get_modified (window));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"name\": \"Astana (renamed)\""));
+
+  g_unlink (path);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_unlink (backup);
+  }
+  g_rmdir (dir);
+  caravan_window_open_bundled (window);
+}
+
 static guint
 count_about_windows (void)
 {
@@ -349,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/dbus/set-state", test_set_state);
   g_test_add_func ("/dbus/huge-id", test_huge_id);
   g_test_add_func ("/dbus/about-once", test_about_once);
+  g_test_add_func ("/dbus/undo-redo-save", test_undo_redo_save);
   if (g_getenv ("CARAVAN_TEST_FLOOD") != NULL)
     g_test_add_func ("/dbus/flood", test_flood);
 

@@ -254,6 +254,19 @@ caravan_application_present_action (GSimpleAction *action,
     caravan_window_start_presentation (window, TRUE);
 }
 
+/* undo, redo, save: the active window's actions of the same name. */
+static void
+caravan_application_window_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  CaravanWindow *window = get_active_window (user_data);
+  g_autofree char *name = g_strconcat ("win.", g_action_get_name (G_ACTION (action)), NULL);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), name, NULL);
+}
+
 static void
 caravan_application_about_action (GSimpleAction *action,
                                   GVariant      *parameter,
@@ -338,6 +351,9 @@ static const GActionEntry app_actions[] = {
   { .name = "zoom-in", .activate = caravan_application_zoom_action },
   { .name = "zoom-out", .activate = caravan_application_zoom_action },
   { .name = "present", .activate = caravan_application_present_action },
+  { .name = "undo", .activate = caravan_application_window_action },
+  { .name = "redo", .activate = caravan_application_window_action },
+  { .name = "save", .activate = caravan_application_window_action },
 };
 
 /* Commands that need no display run here, before GTK starts; the rest open files or present

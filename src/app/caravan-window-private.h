@@ -6,6 +6,7 @@
 #include "caravan-application.h"
 #include "caravan-excerpts-panel.h"
 #include "caravan-import-report.h"
+#include "caravan-inspector.h"
 #include "caravan-map-view.h"
 #include "caravan-presentation.h"
 #include "caravan-timeline.h"
@@ -20,6 +21,16 @@ G_BEGIN_DECLS
 #define MAX_PROBLEMS_SHOWN 100
 /* Editors write files in several steps: wait for quiet before reloading. */
 #define RELOAD_DELAY_MS 300
+
+/* What waits for the answer to "save your changes?" */
+typedef enum
+{
+  CARAVAN_WINDOW_PENDING_NONE,
+  CARAVAN_WINDOW_PENDING_CLOSE,
+  CARAVAN_WINDOW_PENDING_OPEN_FILE,
+  CARAVAN_WINDOW_PENDING_OPEN_BUNDLED,
+  CARAVAN_WINDOW_PENDING_RELOAD,
+} CaravanWindowPending;
 
 struct _CaravanWindow
 {
@@ -40,6 +51,14 @@ struct _CaravanWindow
   GtkWidget            *focus_before_presentation;  /* weak */
   gboolean              present_when_loaded;
 
+  /* Editing: the story's undo stack, and what waits for "save your changes?" */
+  CaravanUndoStack     *undo_stack;
+  gboolean              editing;
+  char                 *saved_stamp;   /* size and time of the file as Caravan last saved it */
+  CaravanWindowPending  pending;
+  GFile                *pending_file;
+  gboolean              closing;       /* the user chose to close: no more questions */
+
   /* Exports: one at a time, with a toast while it is written. */
   gboolean              exporting;
   AdwToast             *export_toast;
@@ -48,6 +67,11 @@ struct _CaravanWindow
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
+  GtkToggleButton      *edit_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkStack             *side_stack;
+  CaravanInspector     *inspector;
   GtkRevealer          *problems_revealer;
   GtkLabel             *problems_title;
   GtkListView          *problems_list;
@@ -82,6 +106,38 @@ void     caravan_window_show_story          (CaravanWindow *self,
                                              GFile         *file);
 void     caravan_window_start_loading       (CaravanWindow *self,
                                              GFile         *file);
+void     caravan_window_watch_file          (CaravanWindow *self,
+                                             GFile         *file);
+
+/* caravan-window.c: carries out what waited for "save your changes?" */
+void     caravan_window_run_pending         (CaravanWindow        *self,
+                                             CaravanWindowPending  pending,
+                                             GFile                *file);
+
+/* caravan-window-edit.c: edit mode, undo, saving, unsaved changes */
+void     caravan_window_reset_undo          (CaravanWindow *self,
+                                             CaravanStory  *story);
+void     caravan_window_update_edit_actions (CaravanWindow *self);
+/* Whether @file is as Caravan last saved it (its own save, not another program's). */
+gboolean caravan_window_is_own_save         (CaravanWindow *self,
+                                             GFile         *file);
+/* With unsaved edits, asks whether to save them and returns TRUE: @pending runs once they are
+ * saved or discarded, not at all on Cancel. FALSE (nothing asked) without unsaved edits. */
+gboolean caravan_window_confirm_unsaved     (CaravanWindow        *self,
+                                             CaravanWindowPending  pending,
+                                             GFile                *file);
+void     caravan_window_undo_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter);
+void     caravan_window_redo_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter);
+void     caravan_window_save_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter);
+void     caravan_window_save_as_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter);
 
 /* caravan-window-import.c: Open filters per format, the import report */
 void     caravan_window_add_import_filters  (GtkFileChooser *chooser);

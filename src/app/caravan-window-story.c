@@ -113,7 +113,10 @@ on_reload_timeout (gpointer user_data)
   CaravanWindow *self = user_data;
 
   self->reload_timeout = 0;
-  if (self->file != NULL)
+  if (self->file == NULL || caravan_window_is_own_save (self, self->file))
+    return;
+  /* Unsaved edits are never loaded over without asking. */
+  if (!caravan_window_confirm_unsaved (self, CARAVAN_WINDOW_PENDING_RELOAD, self->file))
     caravan_window_start_loading (self, self->file);
 }
 
@@ -139,9 +142,9 @@ on_file_changed (GFileMonitor      *monitor,
     }
 }
 
-static void
-watch_file (CaravanWindow *self,
-            GFile         *file)
+void
+caravan_window_watch_file (CaravanWindow *self,
+                           GFile         *file)
 {
   g_autoptr(GError) error = NULL;
 
@@ -177,8 +180,9 @@ caravan_window_show_story (CaravanWindow *self,
   g_autofree char *subtitle = get_display_name (file);
 
   if (!same_file || file == NULL)
-    watch_file (self, file);
+    caravan_window_watch_file (self, file);
   g_set_object (&self->file, file);
+  caravan_window_reset_undo (self, story);
 
   caravan_selection_set_story (self->selection, story);
   if (same_file && event_id != NULL && caravan_story_lookup_event (story, event_id) != NULL)
@@ -189,6 +193,7 @@ caravan_window_show_story (CaravanWindow *self,
   adw_window_title_set_title (self->window_title, caravan_story_get_title (story));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), caravan_story_get_title (story));
+  caravan_window_update_edit_actions (self);
   caravan_window_hide_problems (self);
   caravan_window_show_state (self, "story");
 
@@ -223,7 +228,7 @@ on_story_loaded (GObject      *source,
       if (file != NULL && caravan_selection_get_story (self->selection) == NULL)
         {
           /* Nothing on screen yet: watch the broken file so that fixing it shows the story. */
-          watch_file (self, file);
+          caravan_window_watch_file (self, file);
           g_set_object (&self->file, file);
         }
       return;

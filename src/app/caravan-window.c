@@ -24,6 +24,7 @@ G_DEFINE_FINAL_TYPE (CaravanWindow, caravan_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_ACTIVE_SELECTION,
+  PROP_EDITING,
   N_PROPS
 };
 
@@ -203,7 +204,12 @@ caravan_window_size_allocate (GtkWidget *widget,
 static gboolean
 caravan_window_close_request (GtkWindow *window)
 {
-  save_window_state (CARAVAN_WINDOW (window));
+  CaravanWindow *self = CARAVAN_WINDOW (window);
+
+  /* Unsaved edits: ask first; the window closes once they are saved or discarded. */
+  if (!self->closing && caravan_window_confirm_unsaved (self, CARAVAN_WINDOW_PENDING_CLOSE, NULL))
+    return TRUE;
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (caravan_window_parent_class)->close_request (window);
 }
@@ -222,6 +228,9 @@ caravan_window_dispose (GObject *object)
   g_clear_object (&self->presentation);
   g_clear_weak_pointer (&self->focus_before_presentation);
   g_clear_object (&self->export_toast);
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->pending_file);
+  g_clear_pointer (&self->saved_stamp, g_free);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
@@ -247,6 +256,25 @@ caravan_window_get_property (GObject    *object,
     case PROP_ACTIVE_SELECTION:
       g_value_set_object (value, caravan_window_get_active_selection (CARAVAN_WINDOW (object)));
       break;
+    case PROP_EDITING:
+      g_value_set_boolean (value, caravan_window_get_editing (CARAVAN_WINDOW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+caravan_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_EDITING:
+      caravan_window_set_editing (CARAVAN_WINDOW (object), g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -261,6 +289,7 @@ caravan_window_class_init (CaravanWindowClass *klass)
 
   object_class->dispose = caravan_window_dispose;
   object_class->get_property = caravan_window_get_property;
+  object_class->set_property = caravan_window_set_property;
   widget_class->size_allocate = caravan_window_size_allocate;
   window_class->close_request = caravan_window_close_request;
 
@@ -268,11 +297,16 @@ caravan_window_class_init (CaravanWindowClass *klass)
   properties[PROP_ACTIVE_SELECTION] =
     g_param_spec_object ("active-selection", NULL, NULL, CARAVAN_TYPE_SELECTION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The edit mode: the inspector instead of the excerpts, undo and redo in the header bar. */
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CARAVAN_TYPE_MAP_VIEW);
   g_type_ensure (CARAVAN_TYPE_EXCERPTS_PANEL);
   g_type_ensure (CARAVAN_TYPE_TIMELINE);
+  g_type_ensure (CARAVAN_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/caravan-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, header_bar);
@@ -291,6 +325,11 @@ caravan_window_class_init (CaravanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, views_separator);
   gtk_widget_class_bind_template_child (widget_class, CaravanWindow, excerpts_panel);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, CaravanWindow, inspector);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, caravan_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL,
@@ -309,6 +348,12 @@ caravan_window_class_init (CaravanWindowClass *klass)
                                    caravan_window_present_from_start_action);
   gtk_widget_class_install_action (widget_class, "win.check-presentation", NULL,
                                    caravan_window_check_presentation_action);
+  gtk_widget_class_install_property_action (widget_class, "win.edit-mode", "editing");
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, caravan_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, caravan_window_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, caravan_window_save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL,
+                                   caravan_window_save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL,
                                    caravan_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.export-image", NULL,
@@ -354,6 +399,8 @@ caravan_window_init (CaravanWindow *self)
   caravan_map_view_set_selection (self->map_view, self->selection);
   caravan_excerpts_panel_set_selection (self->excerpts_panel, self->selection);
   caravan_timeline_set_selection (self->timeline, self->selection);
+  caravan_inspector_set_selection (self->inspector, self->selection);
+  caravan_window_update_edit_actions (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (caravan_window_on_drop), self, 0);
@@ -396,17 +443,15 @@ caravan_window_open_file (CaravanWindow *self,
   g_return_if_fail (CARAVAN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  caravan_window_start_loading (self, file);
+  if (!caravan_window_confirm_unsaved (self, CARAVAN_WINDOW_PENDING_OPEN_FILE, file))
+    caravan_window_start_loading (self, file);
 }
 
-/* Shows the story that ships with Caravan. */
-void
-caravan_window_open_bundled (CaravanWindow *self)
+static void
+show_bundled (CaravanWindow *self)
 {
   g_autoptr(CaravanStory) story = NULL;
   g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (CARAVAN_IS_WINDOW (self));
 
   story = caravan_story_load_bundled (&error);
   if (story == NULL)
@@ -416,6 +461,40 @@ caravan_window_open_bundled (CaravanWindow *self)
     }
 
   caravan_window_show_story (self, story, NULL);
+}
+
+void
+caravan_window_run_pending (CaravanWindow        *self,
+                            CaravanWindowPending  pending,
+                            GFile                *file)
+{
+  switch (pending)
+    {
+    case CARAVAN_WINDOW_PENDING_CLOSE:
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case CARAVAN_WINDOW_PENDING_OPEN_FILE:
+    case CARAVAN_WINDOW_PENDING_RELOAD:
+      caravan_window_start_loading (self, file);
+      break;
+    case CARAVAN_WINDOW_PENDING_OPEN_BUNDLED:
+      show_bundled (self);
+      break;
+    case CARAVAN_WINDOW_PENDING_NONE:
+    default:
+      break;
+    }
+}
+
+/* Shows the story that ships with Caravan. */
+void
+caravan_window_open_bundled (CaravanWindow *self)
+{
+  g_return_if_fail (CARAVAN_IS_WINDOW (self));
+
+  if (!caravan_window_confirm_unsaved (self, CARAVAN_WINDOW_PENDING_OPEN_BUNDLED, NULL))
+    show_bundled (self);
 }
 
 CaravanSelection *

@@ -6,6 +6,7 @@
 
 #include "caravan-handout-layout.h"
 #include "caravan-types.h"
+#include "caravan-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,19 @@ void              caravan_window_start_presentation (CaravanWindow *self,
                                                      gboolean       from_start);
 CaravanPresentation *caravan_window_get_presentation (CaravanWindow *self);
 CaravanSelection *caravan_window_get_active_selection (CaravanWindow *self);
+
+/* Editing (caravan-window-edit.c): the edit mode shows the inspector; every edit goes to the
+ * undo stack of the story on screen (NULL without one). */
+gboolean          caravan_window_get_editing   (CaravanWindow      *self);
+void              caravan_window_set_editing   (CaravanWindow      *self,
+                                                gboolean            editing);
+CaravanUndoStack *caravan_window_get_undo_stack (CaravanWindow     *self);
+/* Whether the story on screen has edits that are not saved. */
+gboolean          caravan_window_get_modified  (CaravanWindow      *self);
+/* Writes the story to @file (atomically, with a backup) and makes it the story's file. */
+gboolean          caravan_window_save_to_file  (CaravanWindow      *self,
+                                                GFile              *file,
+                                                GError            **error);
 
 /* Exports (caravan-window-export.c), written in a thread while a toast says so; a failure is
  * shown in a dialog. The format is @file's extension: .pdf (a handout on @paper), .geojson,

@@ -18,6 +18,11 @@ static const CaravanShortcut application_shortcuts[] = {
 
 static const CaravanShortcut window_shortcuts[] = {
   { "win.open", "<Control>o", NULL },
+  { "win.save", "<Control>s", NULL },
+  { "win.save-as", "<Control><Shift>s", NULL },
+  { "win.edit-mode", "<Control>e", NULL },
+  { "win.undo", "<Control>z", NULL },
+  { "win.redo", "<Control><Shift>z", NULL },
   { "win.export", "<Control><Shift>e", NULL },
   { "win.print", "<Control>p", NULL },
   { "win.fit-story", "<Control>0", NULL },

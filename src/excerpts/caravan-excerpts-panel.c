@@ -280,6 +280,15 @@ on_selection_changed (CaravanSelection     *selection,
 }
 
 static void
+on_selection_item_changed (CaravanSelection     *selection,
+                           GObject              *item,
+                           const char           *property,
+                           CaravanExcerptsPanel *self)
+{
+  queue_update (self);
+}
+
+static void
 on_selection_range_changed (CaravanSelection     *selection,
                             GParamSpec           *pspec,
                             CaravanExcerptsPanel *self)
@@ -402,6 +411,8 @@ caravan_excerpts_panel_init (CaravanExcerptsPanel *self)
                                  G_CALLBACK (on_selection_range_changed), self, 0);
   g_signal_group_connect_object (self->selection_signals, "notify::filter-by-time",
                                  G_CALLBACK (on_selection_range_changed), self, 0);
+  g_signal_group_connect_object (self->selection_signals, "item-changed",
+                                 G_CALLBACK (on_selection_item_changed), self, 0);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Excerpts"),

@@ -363,3 +363,54 @@ caravan_map_view_load_story (CaravanMapView *self)
                          CLAMP (lat, -CARAVAN_CAMERA_MAX_LATITUDE, CARAVAN_CAMERA_MAX_LATITUDE),
                          lon);
 }
+
+static void
+reload_routes (CaravanMapView *self,
+               CaravanStory   *story)
+{
+  GListModel *routes = caravan_story_get_routes (story);
+
+  for (guint i = 0; i < self->route_layers->len; i++)
+    shumate_simple_map_remove_overlay_layer (self->map, g_ptr_array_index (self->route_layers, i));
+  g_ptr_array_set_size (self->route_layers, 0);
+  g_ptr_array_set_size (self->routes, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (routes); i++)
+    {
+      g_autoptr(CaravanRoute) route = g_list_model_get_item (routes, i);
+
+      add_route (self, route);
+    }
+  caravan_map_view_stack_layers (self);
+}
+
+/* An edit: a moved place takes its pin and its routes along; a place that became featured or
+ * not gets a new pin of its size; names, fading and decluttering follow in every case. */
+void
+caravan_map_view_on_item_changed (CaravanSelection *selection,
+                                  GObject          *item,
+                                  const char       *property,
+                                  CaravanMapView   *self)
+{
+  CaravanStory *story = caravan_selection_get_story (selection);
+  CaravanPin *pin = g_hash_table_lookup (self->pins, item);
+
+  if (story == NULL)
+    return;
+
+  if (pin != NULL && (g_str_equal (property, "latitude") || g_str_equal (property, "longitude")))
+    {
+      CaravanPlace *place = CARAVAN_PLACE (item);
+
+      shumate_location_set_location (SHUMATE_LOCATION (pin), caravan_place_get_latitude (place),
+                                     caravan_place_get_longitude (place));
+      reload_routes (self, story);
+    }
+  else if (pin != NULL && g_str_equal (property, "featured"))
+    {
+      shumate_marker_layer_remove_marker (self->marker_layer, SHUMATE_MARKER (pin));
+      pin = create_pin (self, story, CARAVAN_PLACE (item));
+      shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (pin));
+      g_hash_table_insert (self->pins, item, pin);
+    }
+  caravan_map_view_update_pins (self);
+}

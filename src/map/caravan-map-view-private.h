@@ -72,6 +72,10 @@ gboolean    caravan_map_view_get_story_fit   (CaravanMapView *self,
                                               double         *lon,
                                               double         *zoom);
 void        caravan_map_view_update_pins     (CaravanMapView *self);
+void        caravan_map_view_on_item_changed (CaravanSelection *selection,
+                                              GObject          *item,
+                                              const char       *property,
+                                              CaravanMapView   *self);
 void        caravan_map_view_declutter_pins  (CaravanMapView *self);
 void        caravan_map_view_stack_layers    (CaravanMapView *self);
 

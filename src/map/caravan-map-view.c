@@ -438,6 +438,8 @@ caravan_map_view_init (CaravanMapView *self)
                                  G_CALLBACK (on_selection_range_changed), self, 0);
   g_signal_group_connect_object (self->selection_signals, "notify::filter-by-time",
                                  G_CALLBACK (on_selection_range_changed), self, 0);
+  g_signal_group_connect_object (self->selection_signals, "item-changed",
+                                 G_CALLBACK (caravan_map_view_on_item_changed), self, 0);
 
   caravan_map_view_add_scroll_controller (self);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);

@@ -209,9 +209,12 @@ caravan_route_get_point (CaravanRoute *self,
   g_return_val_if_fail (index < self->points->len, NULL);
 
   point = &g_array_index (self->points, RoutePoint, index);
+  /* A point at a place is where the place is now (it may have been moved). */
   if (latitude != NULL)
-    *latitude = point->latitude;
+    *latitude = point->place != NULL ? caravan_place_get_latitude (point->place)
+                                     : point->latitude;
   if (longitude != NULL)
-    *longitude = point->longitude;
+    *longitude = point->place != NULL ? caravan_place_get_longitude (point->place)
+                                      : point->longitude;
   return point->place;
 }

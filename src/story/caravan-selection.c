@@ -21,6 +21,7 @@ struct _CaravanSelection
   double visible_start;
   double visible_end;
   gboolean filter_by_time;
+  gulong item_changed_id;   /* on @story */
 };
 
 G_DEFINE_FINAL_TYPE (CaravanSelection, caravan_selection, G_TYPE_OBJECT)
@@ -92,11 +93,30 @@ select_event_at (CaravanSelection *self,
   return TRUE;
 }
 
+enum {
+  ITEM_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The story's edits, passed on so that views following the selection see them. */
+static void
+on_story_item_changed (CaravanStory     *story,
+                       GObject          *item,
+                       const char       *property,
+                       CaravanSelection *self)
+{
+  g_signal_emit (self, signals[ITEM_CHANGED], g_quark_from_string (property), item, property);
+}
+
 static void
 caravan_selection_dispose (GObject *object)
 {
   CaravanSelection *self = (CaravanSelection *) object;
 
+  if (self->story != NULL)
+    g_clear_signal_handler (&self->item_changed_id, self->story);
   g_clear_object (&self->event);
   g_clear_object (&self->place);
   g_clear_object (&self->story);
@@ -201,6 +221,11 @@ caravan_selection_class_init (CaravanSelectionClass *klass)
     g_param_spec_boolean ("filter-by-time", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* An edit changed an item of the story (see CaravanStory::item-changed). */
+  signals[ITEM_CHANGED] = g_signal_new ("item-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL,
+                                        NULL, G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_STRING);
 }
 
 static void
@@ -237,7 +262,12 @@ caravan_selection_set_story (CaravanSelection *self,
 
   set_event (self, NULL);
   set_place (self, NULL);
+  if (self->story != NULL)
+    g_clear_signal_handler (&self->item_changed_id, self->story);
   g_set_object (&self->story, story);
+  if (story != NULL)
+    self->item_changed_id = g_signal_connect (story, "item-changed",
+                                              G_CALLBACK (on_story_item_changed), self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
 
   if (story != NULL)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-selection.h: what the user is looking at (story, place, event, visible time range).
- * Views follow it and never talk to each other. Notifies only on change. */
+ * Views follow it and never talk to each other. Notifies only on change, and passes on the
+ * story's ::item-changed (an edit) as its own ::item-changed, so views see edits too. */
 
 #pragma once
 

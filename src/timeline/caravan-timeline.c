@@ -253,6 +253,13 @@ on_selection_story_changed (CaravanTimeline *self)
   caravan_timeline_fit_all (self);
 }
 
+/* An edit: titles, dates and the order of events may have changed; the visible range stays. */
+static void
+on_selection_item_changed (CaravanTimeline *self)
+{
+  load_story (self);
+}
+
 static void
 on_selection_place_changed (CaravanTimeline *self)
 {
@@ -462,6 +469,8 @@ caravan_timeline_init (CaravanTimeline *self)
   self->selection_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
   g_signal_group_connect_swapped (self->selection_signals, "notify::story",
                                   G_CALLBACK (on_selection_story_changed), self);
+  g_signal_group_connect_swapped (self->selection_signals, "item-changed",
+                                  G_CALLBACK (on_selection_item_changed), self);
   g_signal_group_connect_swapped (self->selection_signals, "notify::place",
                                   G_CALLBACK (on_selection_place_changed), self);
   g_signal_group_connect_swapped (self->selection_signals, "notify::event",

@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* caravan-inspector.c: every field writes through the undo stack with merging on, so typing
+ * in one field is one undo step; moving to another field, or another item, seals the step.
+ * When the item changes under it (undo, redo), the fields are filled again with their
+ * handlers blocked, and a field that already holds the value is left alone so the cursor
+ * stays where the user is typing. */
+
+#define G_LOG_DOMAIN "caravan-inspector"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "caravan-date.h"
+#include "caravan-event.h"
+#include "caravan-import-date.h"
+#include "caravan-inspector.h"
+#include "caravan-place.h"
+#include "caravan-selection.h"
+
+struct _CaravanInspector
+{
+  GtkWidget         parent_instance;
+
+  CaravanSelection *selection;
+  GSignalGroup     *selection_signals;
+  CaravanUndoStack *stack;
+  GObject          *item;         /* the place or event shown (weak: the story owns it) */
+  gpointer          last_field;   /* the widget of the last edit, to seal on a change */
+  gboolean          filling;
+
+  /* template children */
+  GtkStack         *stack_pages;
+  AdwEntryRow      *place_name_row;
+  AdwEntryRow      *place_kind_row;
+  GtkSwitch        *place_featured_switch;
+  GtkSpinButton    *place_latitude_spin;
+  GtkSpinButton    *place_longitude_spin;
+  GtkTextView      *place_description_view;
+  AdwEntryRow      *event_title_row;
+  AdwEntryRow      *event_date_row;
+  AdwEntryRow      *event_category_row;
+  GtkLabel         *event_date_error;
+  GtkTextView      *event_description_view;
+  GtkTextView      *event_notes_view;
+};
+
+G_DEFINE_FINAL_TYPE (CaravanInspector, caravan_inspector, GTK_TYPE_WIDGET)
+
+static void
+set_entry_text (gpointer    editable,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
+}
+
+static void
+set_view_text (GtkTextView *view,
+               const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *current = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (current, text ? text : "") != 0)
+    gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+}
+
+static char *
+get_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+fill_fields (CaravanInspector *self)
+{
+  self->filling = TRUE;
+  if (CARAVAN_IS_PLACE (self->item))
+    {
+      CaravanPlace *place = CARAVAN_PLACE (self->item);
+
+      set_entry_text (self->place_name_row, caravan_place_get_name (place));
+      set_entry_text (self->place_kind_row, caravan_place_get_kind (place));
+      gtk_switch_set_active (self->place_featured_switch, caravan_place_get_featured (place));
+      gtk_spin_button_set_value (self->place_latitude_spin, caravan_place_get_latitude (place));
+      gtk_spin_button_set_value (self->place_longitude_spin,
+                                 caravan_place_get_longitude (place));
+      set_view_text (self->place_description_view, caravan_place_get_description (place));
+    }
+  else if (CARAVAN_IS_EVENT (self->item))
+    {
+      CaravanEvent *event = CARAVAN_EVENT (self->item);
+      g_autofree char *iso = caravan_date_to_iso (caravan_event_get_date (event));
+      const char *date_text = iso;
+
+      set_entry_text (self->event_title_row, caravan_event_get_title (event));
+      /* The text the user typed stays while it means the same date. */
+      {
+        CaravanDate typed;
+        g_autofree char *message = NULL;
+
+        if (caravan_import_date_parse_text (gtk_editable_get_text (
+                                              GTK_EDITABLE (self->event_date_row)),
+                                            &typed, &message) &&
+            caravan_date_compare (&typed, caravan_event_get_date (event)) == 0 &&
+            typed.circa == caravan_event_get_date (event)->circa)
+          date_text = gtk_editable_get_text (GTK_EDITABLE (self->event_date_row));
+        else if (caravan_event_get_date (event)->circa)
+          date_text = NULL;
+      }
+      if (date_text != NULL)
+        set_entry_text (self->event_date_row, date_text);
+      else
+        {
+          g_autofree char *circa = g_strconcat ("c. ", iso, NULL);
+
+          set_entry_text (self->event_date_row, circa);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->event_date_error), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->event_date_row), "error");
+      set_entry_text (self->event_category_row, caravan_event_get_category (event));
+      set_view_text (self->event_description_view, caravan_event_get_description (event));
+      set_view_text (self->event_notes_view, caravan_event_get_notes (event));
+    }
+  self->filling = FALSE;
+}
+
+static void
+show_item (CaravanInspector *self)
+{
+  CaravanEvent *event = self->selection ? caravan_selection_get_event (self->selection) : NULL;
+  CaravanPlace *place = self->selection ? caravan_selection_get_place (self->selection) : NULL;
+  GObject *item = event != NULL ? G_OBJECT (event) : (GObject *) place;
+
+  if (self->stack != NULL)
+    caravan_undo_stack_seal (self->stack);
+  self->last_field = NULL;
+  self->item = item;
+  gtk_stack_set_visible_child_name (self->stack_pages,
+                                    event != NULL ? "event" : place != NULL ? "place" : "none");
+  fill_fields (self);
+}
+
+/* Sets @property of the shown item through the undo stack; @field is the widget typed in. */
+static void
+edit (CaravanInspector *self,
+      gpointer          field,
+      const char       *property,
+      const GValue     *value,
+      const char       *label,
+      gboolean          merge)
+{
+  if (self->filling || self->stack == NULL || self->item == NULL)
+    return;
+  if (field != self->last_field)
+    caravan_undo_stack_seal (self->stack);
+  self->last_field = field;
+  caravan_undo_stack_set (self->stack, self->item, property, value, label, merge);
+}
+
+static void
+edit_string (CaravanInspector *self,
+             gpointer          field,
+             const char       *property,
+             const char       *text,
+             const char       *label)
+{
+  gboolean required = g_str_equal (property, "name") || g_str_equal (property, "title");
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  /* An emptied optional field is no field at all in the file; a name stays a string. */
+  g_value_set_string (&value, (text != NULL && *text != '\0') || required ? text : NULL);
+  edit (self, field, property, &value, label, TRUE);
+}
+
+static void
+on_entry_changed (GtkEditable      *editable,
+                  CaravanInspector *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  if (editable == GTK_EDITABLE (self->place_name_row))
+    edit_string (self, editable, "name", text, _("Rename Place"));
+  else if (editable == GTK_EDITABLE (self->place_kind_row))
+    edit_string (self, editable, "kind", text, _("Change Kind of Place"));
+  else if (editable == GTK_EDITABLE (self->event_title_row))
+    edit_string (self, editable, "title", text, _("Rename Event"));
+  else if (editable == GTK_EDITABLE (self->event_category_row))
+    edit_string (self, editable, "category", text, _("Change Category"));
+}
+
+/* A date is set when the user applies it (Enter or the apply button), not at every key: "19"
+ * on the way to "1961" would send the event to the year 19. */
+static void
+on_date_apply (AdwEntryRow      *row,
+               CaravanInspector *self)
+{
+  g_autofree char *message = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  CaravanDate date;
+
+  if (!caravan_import_date_parse_text (gtk_editable_get_text (GTK_EDITABLE (row)), &date,
+                                       &message))
+    {
+      g_autofree char *text = g_strdup_printf (_("Not a date Caravan can read: %s"),
+                                               message != NULL ? message : "");
+
+      gtk_label_set_text (self->event_date_error, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->event_date_error), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->event_date_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_value_init (&value, CARAVAN_TYPE_DATE);
+  g_value_set_boxed (&value, &date);
+  edit (self, row, "date", &value, _("Change Date"), FALSE);
+}
+
+static void
+on_buffer_changed (GtkTextBuffer    *buffer,
+                   CaravanInspector *self)
+{
+  GtkTextView *views[] = { self->place_description_view, self->event_description_view,
+                           self->event_notes_view };
+  const char *properties[] = { "description", "description", "notes" };
+  const char *labels[] = { _("Edit Description"), _("Edit Description"),
+                           _("Edit Speaker Notes") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (gtk_text_view_get_buffer (views[i]) == buffer)
+      {
+        g_autofree char *text = get_view_text (views[i]);
+
+        edit_string (self, views[i], properties[i], text, labels[i]);
+      }
+}
+
+static void
+on_featured_changed (GtkSwitch        *toggle,
+                     GParamSpec       *pspec,
+                     CaravanInspector *self)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean featured = gtk_switch_get_active (toggle);
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, featured);
+  edit (self, toggle, "featured", &value,
+        featured ? _("Feature Place") : _("Stop Featuring Place"), FALSE);
+}
+
+static void
+on_position_changed (GtkSpinButton    *spin,
+                     CaravanInspector *self)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, gtk_spin_button_get_value (spin));
+  edit (self, spin, spin == self->place_latitude_spin ? "latitude" : "longitude", &value,
+        _("Move Place"), TRUE);
+}
+
+static void
+on_selection_changed (CaravanInspector *self)
+{
+  show_item (self);
+}
+
+static void
+on_item_changed (CaravanSelection *selection,
+                 GObject          *item,
+                 const char       *property,
+                 CaravanInspector *self)
+{
+  if (item == self->item)
+    fill_fields (self);
+}
+
+static void
+caravan_inspector_dispose (GObject *object)
+{
+  CaravanInspector *self = CARAVAN_INSPECTOR (object);
+
+  if (self->selection_signals != NULL)
+    g_signal_group_set_target (self->selection_signals, NULL);
+  g_clear_object (&self->selection_signals);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->stack);
+  self->item = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARAVAN_TYPE_INSPECTOR);
+  /* The scrolled window is the template's root and bound to no field. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (caravan_inspector_parent_class)->dispose (object);
+}
+
+static void
+caravan_inspector_class_init (CaravanInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = caravan_inspector_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/caravanmaps/Caravan/"
+                                               "caravan-inspector.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE,
+                                             G_STRUCT_OFFSET (CaravanInspector, stack_pages));
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_featured_switch);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_latitude_spin);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_longitude_spin);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_description_view);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_title_row);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_date_row);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_category_row);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_date_error);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_description_view);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_notes_view);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "caravan-inspector");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+caravan_inspector_init (CaravanInspector *self)
+{
+  GtkEditable *entries[4];
+  GtkTextView *views[3];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  entries[0] = GTK_EDITABLE (self->place_name_row);
+  entries[1] = GTK_EDITABLE (self->place_kind_row);
+  entries[2] = GTK_EDITABLE (self->event_title_row);
+  entries[3] = GTK_EDITABLE (self->event_category_row);
+  /* Ctrl+Z is the story's undo, not each field's own. */
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      gtk_editable_set_enable_undo (entries[i], FALSE);
+      g_signal_connect_object (entries[i], "changed", G_CALLBACK (on_entry_changed), self, 0);
+    }
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->event_date_row), FALSE);
+  g_signal_connect_object (self->event_date_row, "apply", G_CALLBACK (on_date_apply), self, 0);
+  g_signal_connect_object (self->event_date_row, "entry-activated", G_CALLBACK (on_date_apply),
+                           self, 0);
+  views[0] = self->place_description_view;
+  views[1] = self->event_description_view;
+  views[2] = self->event_notes_view;
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (views[i]), FALSE);
+      g_signal_connect_object (gtk_text_view_get_buffer (views[i]), "changed",
+                               G_CALLBACK (on_buffer_changed), self, 0);
+    }
+  g_signal_connect_object (self->place_featured_switch, "notify::active",
+                           G_CALLBACK (on_featured_changed), self, 0);
+  g_signal_connect_object (self->place_latitude_spin, "value-changed",
+                           G_CALLBACK (on_position_changed), self, 0);
+  g_signal_connect_object (self->place_longitude_spin, "value-changed",
+                           G_CALLBACK (on_position_changed), self, 0);
+
+  self->selection_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
+  g_signal_group_connect_swapped (self->selection_signals, "notify::place",
+                                  G_CALLBACK (on_selection_changed), self);
+  g_signal_group_connect_swapped (self->selection_signals, "notify::event",
+                                  G_CALLBACK (on_selection_changed), self);
+  g_signal_group_connect_swapped (self->selection_signals, "notify::story",
+                                  G_CALLBACK (on_selection_changed), self);
+  g_signal_group_connect_object (self->selection_signals, "item-changed",
+                                 G_CALLBACK (on_item_changed), self, 0);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Inspector"), -1);
+}
+
+GtkWidget *
+caravan_inspector_new (void)
+{
+  return g_object_new (CARAVAN_TYPE_INSPECTOR, NULL);
+}
+
+void
+caravan_inspector_set_selection (CaravanInspector *self,
+                                 CaravanSelection *selection)
+{
+  g_return_if_fail (CARAVAN_IS_INSPECTOR (self));
+  g_return_if_fail (selection == NULL || CARAVAN_IS_SELECTION (selection));
+
+  if (!g_set_object (&self->selection, selection))
+    return;
+  g_signal_group_set_target (self->selection_signals, selection);
+  show_item (self);
+}
+
+void
+caravan_inspector_set_undo_stack (CaravanInspector *self,
+                                  CaravanUndoStack *stack)
+{
+  g_return_if_fail (CARAVAN_IS_INSPECTOR (self));
+  g_return_if_fail (stack == NULL || CARAVAN_IS_UNDO_STACK (stack));
+
+  g_set_object (&self->stack, stack);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), stack != NULL);
+  show_item (self);
+}
+
+const char *
+caravan_inspector_get_page (CaravanInspector *self)
+{
+  g_return_val_if_fail (CARAVAN_IS_INSPECTOR (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack_pages);
+}

@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window-edit.c: editing in the window as a user does it: the edit mode shows the
+ * inspector for the selected place or event; typing in a field renames the pin at once and
+ * is one undo step; Ctrl+Z and Ctrl+Shift+Z (the window's actions) undo and redo in the
+ * fields and on the map; the title marks unsaved edits; Save writes the file and Caravan does
+ * not reload its own save; another program's change with unsaved edits asks instead of
+ * loading over them; closing with unsaved edits asks; a date moves the event; a bad date
+ * says why and changes nothing. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "caravan-application.h"
+#include "caravan-date.h"
+#include "caravan-event.h"
+#include "caravan-inspector.h"
+#include "caravan-map-view.h"
+#include "caravan-place.h"
+#include "caravan-selection.h"
+#include "caravan-story.h"
+#include "caravan-test-utils.h"
+#include "caravan-window.h"
+
+static CaravanApplication *app;
+static char *tmpdir;
+
+static CaravanWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (CARAVAN_IS_WINDOW (window));
+  return CARAVAN_WINDOW (window);
+}
+
+static gboolean
+has_story (gpointer user_data)
+{
+  return caravan_window_has_story (user_data);
+}
+
+/* The bundled story, fresh, in edit mode. */
+static CaravanWindow *
+start_editing (void)
+{
+  CaravanWindow *window = get_window ();
+
+  caravan_window_open_bundled (window);
+  g_assert_true (caravan_test_wait_until (has_story, window, 10000));
+  g_assert_false (caravan_window_get_modified (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-mode", NULL));
+  g_assert_true (caravan_window_get_editing (window));
+  caravan_test_iterate (100);
+  return window;
+}
+
+static void
+stop_editing (CaravanWindow *window)
+{
+  /* Leaves nothing unsaved behind for the next case. */
+  while (caravan_window_get_modified (window) &&
+         caravan_undo_stack_can_undo (caravan_window_get_undo_stack (window)))
+    caravan_undo_stack_undo (caravan_window_get_undo_stack (window));
+  caravan_window_set_editing (window, FALSE);
+}
+
+/* The inspector's row titled @title (a user finds a field by its label too). */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+get_inspector (CaravanWindow *window)
+{
+  GtkWidget *inspector = caravan_test_find_widget (GTK_WIDGET (window), CARAVAN_TYPE_INSPECTOR,
+                                                   NULL);
+
+  g_assert_nonnull (inspector);
+  g_assert_true (gtk_widget_get_mapped (inspector));
+  return inspector;
+}
+
+/* Types @text at the end of @editable one character at a time, as keystrokes do. */
+static void
+type_text (GtkWidget  *editable,
+           const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (editable), p, g_utf8_next_char (p) - p,
+                                &position);
+    }
+}
+
+static void
+test_rename_undo_save (void)
+{
+  CaravanWindow *window = start_editing ();
+  CaravanSelection *selection = caravan_window_get_selection (window);
+  CaravanStory *story = caravan_selection_get_story (selection);
+  CaravanPlace *place = caravan_story_lookup_place (story, "khorgos");
+  CaravanMapView *map = CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (window),
+                                                                    CARAVAN_TYPE_MAP_VIEW,
+                                                                    NULL));
+  CaravanUndoStack *stack = caravan_window_get_undo_stack (window);
+  g_autofree char *path = g_build_filename (tmpdir, "edited.caravan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  GtkWidget *inspector, *name_row;
+
+  caravan_selection_select_place (selection, place);
+  caravan_test_iterate (200);
+  inspector = get_inspector (window);
+  g_assert_cmpstr (caravan_inspector_get_page (CARAVAN_INSPECTOR (inspector)), ==, "place");
+  name_row = find_row (inspector, "Name");
+  g_assert_nonnull (name_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Khorgos");
+
+  /* Typing is one step, and the pin's name follows each key. */
+  type_text (name_row, " Gateway");
+  caravan_test_iterate (100);
+  g_assert_cmpstr (caravan_place_get_name (place), ==, "Khorgos Gateway");
+  g_assert_cmpstr (caravan_map_view_get_pin_label (map, place), ==, "Khorgos Gateway");
+  g_assert_cmpuint (caravan_undo_stack_get_n_edits (stack), ==, 1);
+  g_assert_true (caravan_window_get_modified (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* Undo: the field, the model and the pin go back; the title loses its mark. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  caravan_test_iterate (100);
+  g_assert_cmpstr (caravan_place_get_name (place), ==, "Khorgos");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Khorgos");
+  g_assert_cmpstr (caravan_map_view_get_pin_label (map, place), ==, "Khorgos");
+  g_assert_false (caravan_window_get_modified (window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  caravan_test_iterate (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Khorgos Gateway");
+
+  /* Save: the file has the new name, the mark goes, and Caravan's own write is no reload
+   * (the same undo stack stays). */
+  g_assert_true (caravan_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (caravan_window_get_modified (window));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"name\": \"Khorgos Gateway\""));
+  caravan_test_iterate (1500);
+  g_assert_true (caravan_window_get_undo_stack (window) == stack);
+  g_assert_true (caravan_undo_stack_can_undo (stack));
+
+  stop_editing (window);
+}
+
+static GtkWindow *
+find_message_dialog (void)
+{
+  /* The list of toplevels is GTK's own: read it, never keep it. */
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer user_data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+story_replaced (gpointer user_data)
+{
+  CaravanWindow *window = get_window ();
+
+  return caravan_selection_get_story (caravan_window_get_selection (window)) != user_data;
+}
+
+/* Another program writes the file while there are unsaved edits: Caravan asks; keeping the
+ * edits keeps them; loading from disk then shows the file's story. */
+static void
+test_changed_on_disk (void)
+{
+  CaravanWindow *window = start_editing ();
+  CaravanSelection *selection = caravan_window_get_selection (window);
+  CaravanStory *story = caravan_selection_get_story (selection);
+  g_autofree char *path = g_build_filename (tmpdir, "watched.caravan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  GtkWindow *dialog;
+  GtkWidget *name_row;
+
+  g_assert_true (caravan_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  caravan_selection_select_place (selection, caravan_story_lookup_place (story, "astana"));
+  caravan_test_iterate (200);
+  name_row = find_row (get_inspector (window), "Name");
+  type_text (name_row, " (edited)");
+  g_assert_true (caravan_window_get_modified (window));
+
+  /* Another program retitles the story in the file. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  {
+    g_auto(GStrv) parts = g_strsplit (contents, "Multipolarity in the Kazakh steppes", 2);
+
+    changed = g_strjoinv ("Multipolarity, changed elsewhere", parts);
+  }
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+
+  g_assert_true (caravan_test_wait_until (dialog_shown, NULL, 10000));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "“watched.caravan” changed on disk");
+  /* Nothing was loaded over the edits while asking. */
+  g_assert_true (caravan_selection_get_story (selection) == story);
+  /* As a click does: the response, then the dialog closes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  gtk_window_destroy (dialog);
+  g_assert_true (caravan_test_wait_until (story_replaced, story, 10000));
+  g_assert_cmpstr (caravan_story_get_title (caravan_selection_get_story (selection)), ==,
+                   "Multipolarity, changed elsewhere");
+  g_assert_false (caravan_window_get_modified (window));
+  caravan_window_set_editing (window, FALSE);
+}
+
+/* Closing with unsaved edits asks; Cancel keeps the window and the edits. */
+static void
+test_close_asks (void)
+{
+  CaravanWindow *window = start_editing ();
+  CaravanSelection *selection = caravan_window_get_selection (window);
+  CaravanStory *story = caravan_selection_get_story (selection);
+  GtkWindow *dialog;
+
+  caravan_selection_select_place (selection, caravan_story_lookup_place (story, "samarkand"));
+  caravan_test_iterate (200);
+  type_text (find_row (get_inspector (window), "Name"), "!");
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (caravan_test_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Save changes to “Multipolarity in the Kazakh steppes”?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  caravan_test_iterate (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (caravan_window_get_modified (window));
+  g_assert_cmpstr (caravan_place_get_name (caravan_story_lookup_place (story, "samarkand")), ==,
+                   "Samarkand!");
+  stop_editing (window);
+}
+
+/* A date typed and applied moves the event along the timeline; a date Caravan cannot read
+ * says why under the field and changes nothing. */
+static void
+test_event_date (void)
+{
+  CaravanWindow *window = start_editing ();
+  CaravanSelection *selection = caravan_window_get_selection (window);
+  CaravanStory *story = caravan_selection_get_story (selection);
+  GListModel *events = caravan_story_get_events (story);
+  g_autoptr(CaravanEvent) first = g_list_model_get_item (events, 0);
+  guint n = g_list_model_get_n_items (events);
+  CaravanUndoStack *stack = caravan_window_get_undo_stack (window);
+  GtkWidget *inspector, *date_row, *error_label;
+
+  caravan_selection_select_event (selection, first);
+  caravan_test_iterate (200);
+  inspector = get_inspector (window);
+  g_assert_cmpstr (caravan_inspector_get_page (CARAVAN_INSPECTOR (inspector)), ==, "event");
+  date_row = find_row (inspector, "Date (1961, 1961-03-20, 1991–1994, c. 1850)");
+  g_assert_nonnull (date_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "1961-03-20");
+
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "banana");
+  g_signal_emit_by_name (date_row, "apply");
+  error_label = caravan_test_find_widget (inspector, GTK_TYPE_LABEL, "error");
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)),
+                                   "Not a date Caravan can read: "));
+  g_assert_cmpuint (caravan_undo_stack_get_n_edits (stack), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2030");
+  g_signal_emit_by_name (date_row, "apply");
+  caravan_test_iterate (100);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpint (caravan_event_get_date (first)->year, ==, 2030);
+  g_assert_cmpuint (caravan_story_get_event_index (story, first), ==, n - 1);
+  /* Still the event selected and shown. */
+  g_assert_true (caravan_selection_get_event (selection) == first);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  caravan_test_iterate (100);
+  g_assert_cmpuint (caravan_story_get_event_index (story, first), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "1961-03-20");
+  stop_editing (window);
+}
+
+static void
+remove_tmpdir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmpdir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  caravan_test_init (&argc, &argv);
+  tmpdir = g_dir_make_tmp ("caravan-window-edit-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  app = caravan_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/window/edit/rename-undo-save", test_rename_undo_save);
+  g_test_add_func ("/window/edit/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window/edit/close-asks", test_close_asks);
+  g_test_add_func ("/window/edit/event-date", test_event_date);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  remove_tmpdir ();
+  g_free (tmpdir);
+  return ret;
+}
