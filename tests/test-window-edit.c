@@ -20,6 +20,7 @@
 #include "caravan-selection.h"
 #include "caravan-story.h"
 #include "caravan-test-utils.h"
+#include "caravan-timeline.h"
 #include "caravan-window.h"
 
 static CaravanApplication *app;
@@ -285,10 +286,15 @@ test_event_date (void)
   g_autoptr(CaravanEvent) first = g_list_model_get_item (events, 0);
   guint n = g_list_model_get_n_items (events);
   CaravanUndoStack *stack = caravan_window_get_undo_stack (window);
+  CaravanTimeline *timeline = CARAVAN_TIMELINE (caravan_test_find_widget (GTK_WIDGET (window),
+                                                                          CARAVAN_TYPE_TIMELINE,
+                                                                          NULL));
+  graphene_rect_t before, after;
   GtkWidget *inspector, *date_row, *error_label;
 
   caravan_selection_select_event (selection, first);
   caravan_test_iterate (200);
+  g_assert_true (caravan_timeline_get_event_bounds (timeline, first, &before));
   inspector = get_inspector (window);
   g_assert_cmpstr (caravan_inspector_get_page (CARAVAN_INSPECTOR (inspector)), ==, "event");
   date_row = find_row (inspector, "Date (1961, 1961-03-20, 1991–1994, c. 1850)");
@@ -310,13 +316,20 @@ test_event_date (void)
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_cmpint (caravan_event_get_date (first)->year, ==, 2030);
   g_assert_cmpuint (caravan_story_get_event_index (story, first), ==, n - 1);
-  /* Still the event selected and shown. */
+  /* Still the event selected and shown; on the timeline it has left 1961 for 2030, past the
+   * visible range's end. */
   g_assert_true (caravan_selection_get_event (selection) == first);
+  g_assert_true (!caravan_timeline_get_event_bounds (timeline, first, &after) ||
+                 after.origin.x > before.origin.x + 100);
+  g_assert_true (caravan_timeline_event_at (timeline, before.origin.x + before.size.width / 2,
+                                            before.origin.y + before.size.height / 2) != first);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   caravan_test_iterate (100);
   g_assert_cmpuint (caravan_story_get_event_index (story, first), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "1961-03-20");
+  g_assert_true (caravan_timeline_get_event_bounds (timeline, first, &after));
+  g_assert_cmpfloat_with_epsilon (after.origin.x, before.origin.x, 0.5);
   stop_editing (window);
 }
 

@@ -142,12 +142,38 @@ caravan_map_view_declutter_pins (CaravanMapView *self)
     }
 }
 
+static void
+update_pin (CaravanMapView *self,
+            CaravanStory   *story,
+            CaravanPlace   *place,
+            CaravanPin     *pin)
+{
+  CaravanPlace *selected = caravan_selection_get_place (self->selection);
+  const char *name = caravan_place_get_display_name (place, get_label_date (self));
+  gboolean filter = caravan_selection_get_filter_by_time (self->selection);
+  gboolean is_selected = place == selected;
+  gboolean show_label = is_selected || caravan_place_get_featured (place) ||
+                        g_strcmp0 (caravan_place_get_kind (place), "city") == 0;
+  gboolean faded = filter && !place_has_visible_event (self, story, place);
+
+  caravan_pin_set_name (pin, name);
+  caravan_pin_set_selected (pin, is_selected);
+  caravan_pin_measure_name (pin);
+  /* caravan_map_view_declutter_pins() shows the name if it has room. */
+  caravan_pin_set_name_wanted (pin, show_label);
+  caravan_pin_set_name_shown (pin, show_label);
+  caravan_pin_set_faded (pin, faded);
+  caravan_pin_anchor (pin);
+
+  /* Keep the selected pin above its neighbours. */
+  if (is_selected)
+    gtk_widget_insert_before (GTK_WIDGET (pin), gtk_widget_get_parent (GTK_WIDGET (pin)), NULL);
+}
+
 void
 caravan_map_view_update_pins (CaravanMapView *self)
 {
   CaravanStory *story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
-  CaravanPlace *selected = self->selection ? caravan_selection_get_place (self->selection) : NULL;
-  const CaravanDate *date = get_label_date (self);
   gboolean filter = self->selection && caravan_selection_get_filter_by_time (self->selection);
   GHashTableIter iter;
   gpointer key, value;
@@ -157,28 +183,7 @@ caravan_map_view_update_pins (CaravanMapView *self)
 
   g_hash_table_iter_init (&iter, self->pins);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      CaravanPlace *place = key;
-      CaravanPin *pin = value;
-      const char *name = caravan_place_get_display_name (place, date);
-      gboolean is_selected = place == selected;
-      gboolean show_label = is_selected || caravan_place_get_featured (place) ||
-                            g_strcmp0 (caravan_place_get_kind (place), "city") == 0;
-      gboolean faded = filter && !place_has_visible_event (self, story, place);
-
-      caravan_pin_set_name (pin, name);
-      caravan_pin_set_selected (pin, is_selected);
-      caravan_pin_measure_name (pin);
-      /* caravan_map_view_declutter_pins() shows the name if it has room. */
-      caravan_pin_set_name_wanted (pin, show_label);
-      caravan_pin_set_name_shown (pin, show_label);
-      caravan_pin_set_faded (pin, faded);
-      caravan_pin_anchor (pin);
-
-      /* Keep the selected pin above its neighbours. */
-      if (is_selected)
-        gtk_widget_insert_before (GTK_WIDGET (pin), gtk_widget_get_parent (GTK_WIDGET (pin)), NULL);
-    }
+    update_pin (self, story, key, value);
 
   for (guint i = 0; i < self->route_layers->len; i++)
     {
@@ -384,7 +389,8 @@ reload_routes (CaravanMapView *self,
 }
 
 /* An edit: a moved place takes its pin and its routes along; a place that became featured or
- * not gets a new pin of its size; names, fading and decluttering follow in every case. */
+ * not gets a new pin of its size; the edited place's name and the decluttering follow. Of an
+ * event, only a date matters here (fading, with the time filter on). */
 void
 caravan_map_view_on_item_changed (CaravanSelection *selection,
                                   GObject          *item,
@@ -396,6 +402,12 @@ caravan_map_view_on_item_changed (CaravanSelection *selection,
 
   if (story == NULL)
     return;
+  if (CARAVAN_IS_EVENT (item))
+    {
+      if (g_str_equal (property, "date") && caravan_selection_get_filter_by_time (selection))
+        caravan_map_view_update_pins (self);
+      return;
+    }
 
   if (pin != NULL && (g_str_equal (property, "latitude") || g_str_equal (property, "longitude")))
     {
@@ -412,5 +424,9 @@ caravan_map_view_on_item_changed (CaravanSelection *selection,
       shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (pin));
       g_hash_table_insert (self->pins, item, pin);
     }
-  caravan_map_view_update_pins (self);
+  if (pin != NULL)
+    {
+      update_pin (self, story, CARAVAN_PLACE (item), pin);
+      caravan_map_view_declutter_pins (self);
+    }
 }

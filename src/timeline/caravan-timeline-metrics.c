@@ -222,6 +222,26 @@ ensure_label_widths (CaravanTimeline *self)
   self->label_widths_valid = TRUE;
 }
 
+/* After an edit of event @index's title: only that title is measured again. */
+void
+caravan_timeline_remeasure_title (CaravanTimeline *self,
+                                  guint            index)
+{
+  g_return_if_fail (index < self->n_events);
+
+  g_clear_object (&self->event_layouts[index]);
+  if (self->label_widths_valid)
+    {
+      g_autoptr(PangoLayout) layout = new_layout (self, "", self->font);
+      int width;
+
+      pango_layout_set_text (layout, caravan_event_get_title (self->events[index]), -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      self->spans[index].label_width = MIN (width, CARAVAN_TIMELINE_MAX_LABEL_WIDTH);
+    }
+  caravan_timeline_invalidate_layouts (self);
+}
+
 /* The selected event and the selected place's events are laid out first, with whole titles:
  * they are what the reader looks for. The lanes change with them. */
 void

@@ -112,6 +112,17 @@ char                  *caravan_timeline_describe_selection (CaravanStory *story,
 void                   caravan_timeline_ensure_metrics    (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_text   (CaravanTimeline *self);
 void                   caravan_timeline_invalidate_layouts (CaravanTimeline *self);
+void                   caravan_timeline_remeasure_title   (CaravanTimeline *self,
+                                                           guint            index);
+
+/* caravan-timeline.c */
+void     caravan_timeline_update_highlights     (CaravanTimeline *self);
+void     caravan_timeline_update_selected_event (CaravanTimeline *self);
+
+/* caravan-timeline-edits.c: CaravanSelection::item-changed */
+void     caravan_timeline_on_item_changed       (CaravanTimeline *self,
+                                                 GObject         *item,
+                                                 const char      *property);
 /* Marks the selection's events important for the layout (and redoes it when they change). */
 void                   caravan_timeline_update_importance (CaravanTimeline *self);
 guint                  caravan_timeline_lanes_for_height  (CaravanTimeline *self,

@@ -49,8 +49,8 @@ clear_story_data (CaravanTimeline *self)
   g_clear_object (&self->story);
 }
 
-static void
-update_highlights (CaravanTimeline *self)
+void
+caravan_timeline_update_highlights (CaravanTimeline *self)
 {
   CaravanPlace *place = self->selection ? caravan_selection_get_place (self->selection) : NULL;
 
@@ -60,8 +60,8 @@ update_highlights (CaravanTimeline *self)
 
 /* Announces the selected event, or the selected place's events, to screen readers through
  * the accessible description. */
-static void
-update_selected_event (CaravanTimeline *self)
+void
+caravan_timeline_update_selected_event (CaravanTimeline *self)
 {
   CaravanEvent *event = self->selection ? caravan_selection_get_event (self->selection) : NULL;
   CaravanPlace *place;
@@ -121,8 +121,8 @@ load_story (CaravanTimeline *self)
         }
     }
 
-  update_highlights (self);
-  update_selected_event (self);
+  caravan_timeline_update_highlights (self);
+  caravan_timeline_update_selected_event (self);
   caravan_timeline_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -253,18 +253,11 @@ on_selection_story_changed (CaravanTimeline *self)
   caravan_timeline_fit_all (self);
 }
 
-/* An edit: titles, dates and the order of events may have changed; the visible range stays. */
-static void
-on_selection_item_changed (CaravanTimeline *self)
-{
-  load_story (self);
-}
-
 static void
 on_selection_place_changed (CaravanTimeline *self)
 {
-  update_highlights (self);
-  update_selected_event (self);
+  caravan_timeline_update_highlights (self);
+  caravan_timeline_update_selected_event (self);
   caravan_timeline_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -272,7 +265,7 @@ on_selection_place_changed (CaravanTimeline *self)
 static void
 on_selection_event_changed (CaravanTimeline *self)
 {
-  update_selected_event (self);
+  caravan_timeline_update_selected_event (self);
   caravan_timeline_update_actions (self);
   caravan_timeline_reveal_selected_event (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -463,14 +456,14 @@ caravan_timeline_init (CaravanTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
                                   -1);
-  update_selected_event (self);
+  caravan_timeline_update_selected_event (self);
   caravan_timeline_update_actions (self);
 
   self->selection_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
   g_signal_group_connect_swapped (self->selection_signals, "notify::story",
                                   G_CALLBACK (on_selection_story_changed), self);
   g_signal_group_connect_swapped (self->selection_signals, "item-changed",
-                                  G_CALLBACK (on_selection_item_changed), self);
+                                  G_CALLBACK (caravan_timeline_on_item_changed), self);
   g_signal_group_connect_swapped (self->selection_signals, "notify::place",
                                   G_CALLBACK (on_selection_place_changed), self);
   g_signal_group_connect_swapped (self->selection_signals, "notify::event",
