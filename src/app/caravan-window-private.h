@@ -40,6 +40,8 @@ struct _CaravanWindow
   GtkWidget            *focus_before_presentation;  /* weak */
   gboolean              present_when_loaded;
 
+  GtkWidget            *video_dialog;  /* weak: Export Video… */
+
   /* template children */
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
@@ -93,6 +95,12 @@ void     caravan_window_begin_presentation  (CaravanWindow *self,
 void     caravan_window_check_presentation_action (GtkWidget  *widget,
                                                    const char *action_name,
                                                    GVariant   *parameter);
+
+/* caravan-window-video.c: Export Video… */
+void     caravan_window_init_video          (CaravanWindow *self);
+void     caravan_window_export_video_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter);
 
 /* caravan-window-actions.c */
 gboolean caravan_window_on_drop             (GtkDropTarget *target,

@@ -220,6 +220,7 @@ caravan_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->presentation));
   g_clear_object (&self->presentation);
   g_clear_weak_pointer (&self->focus_before_presentation);
+  g_clear_weak_pointer (&self->video_dialog);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
@@ -307,6 +308,8 @@ caravan_window_class_init (CaravanWindowClass *klass)
                                    caravan_window_present_from_start_action);
   gtk_widget_class_install_action (widget_class, "win.check-presentation", NULL,
                                    caravan_window_check_presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.export-video", NULL,
+                                   caravan_window_export_video_action);
   caravan_shortcuts_add_bindings (widget_class, CARAVAN_SHORTCUTS_WINDOW);
 }
 
@@ -346,6 +349,7 @@ caravan_window_init (CaravanWindow *self)
   caravan_map_view_set_selection (self->map_view, self->selection);
   caravan_excerpts_panel_set_selection (self->excerpts_panel, self->selection);
   caravan_timeline_set_selection (self->timeline, self->selection);
+  caravan_window_init_video (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (caravan_window_on_drop), self, 0);
