@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-window.c: the main window: owns the selection the views follow, the base map source,
- * the layout (side by side or stacked) and the window state. Loading, actions and presentation
- * live in caravan-window-{story,actions,presentation}.c. */
+ * the layout (side by side or stacked) and the window state. Loading, actions, presentation and
+ * Export Video… live in caravan-window-{story,actions,presentation,video}.c. */
 
 #define G_LOG_DOMAIN "caravan-window"
 
