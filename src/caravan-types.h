@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 /* app */
 typedef struct _CaravanApplication CaravanApplication;
 typedef struct _CaravanWindow CaravanWindow;
+typedef struct _CaravanVideoDialog CaravanVideoDialog;
 
 /* story */
 typedef struct _CaravanArticle CaravanArticle;

@@ -62,6 +62,7 @@ struct _CaravanWindow
   /* Exports: one at a time, with a toast while it is written. */
   gboolean              exporting;
   AdwToast             *export_toast;
+  GtkWidget            *video_dialog;  /* weak: Export Video… */
 
   /* template children */
   AdwHeaderBar         *header_bar;
@@ -165,6 +166,11 @@ void     caravan_window_export_image_action (GtkWidget  *widget,
 void     caravan_window_print_action (GtkWidget  *widget,
                                      const char *action_name,
                                      GVariant   *parameter);
+/* caravan-window-video.c: Export Video… */
+void     caravan_window_init_video          (CaravanWindow *self);
+void     caravan_window_export_video_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter);
 
 /* caravan-window-actions.c */
 gboolean caravan_window_on_drop             (GtkDropTarget *target,

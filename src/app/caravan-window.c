@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-window.c: the main window: owns the selection the views follow, the base map source,
- * the layout (side by side or stacked) and the window state. Loading, actions and presentation
- * live in caravan-window-{story,actions,presentation}.c. */
+ * the layout (side by side or stacked) and the window state. Loading, actions, presentation and
+ * Export Video… live in caravan-window-{story,actions,presentation,video}.c. */
 
 #define G_LOG_DOMAIN "caravan-window"
 
@@ -231,6 +231,7 @@ caravan_window_dispose (GObject *object)
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->saved_stamp, g_free);
+  g_clear_weak_pointer (&self->video_dialog);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
@@ -360,6 +361,8 @@ caravan_window_class_init (CaravanWindowClass *klass)
                                    caravan_window_export_image_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL,
                                    caravan_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-video", NULL,
+                                   caravan_window_export_video_action);
   caravan_shortcuts_add_bindings (widget_class, CARAVAN_SHORTCUTS_WINDOW);
 }
 
@@ -401,6 +404,7 @@ caravan_window_init (CaravanWindow *self)
   caravan_timeline_set_selection (self->timeline, self->selection);
   caravan_inspector_set_selection (self->inspector, self->selection);
   caravan_window_update_edit_actions (self);
+  caravan_window_init_video (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (caravan_window_on_drop), self, 0);

@@ -51,6 +51,7 @@ struct _CaravanRecorder
   CaravanMapSource      *map_source;
   gulong                 tiles_handler;
   guint                  work_source;
+  guint                  finish_source;   /* waits for tiles in flight */
   CaravanRecorderPhase   phase;
   guint                  step;
   guint                  frame_in_step;

@@ -170,12 +170,43 @@ on_cancelled (GCancellable    *cancellable,
   caravan_recorder_schedule_work (self, 0);
 }
 
+static gboolean
+on_finish_later (gpointer user_data)
+{
+  CaravanRecorder *self = user_data;
+
+  self->finish_source = 0;
+  caravan_recorder_finish (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Tiles still being drawn, for a frame a cancel made unneeded or ahead of the first one. */
+static gboolean
+tiles_in_flight (CaravanRecorder *self)
+{
+  return self->map_source != NULL &&
+         (caravan_map_source_get_tiles_pending (self->map_source) > 0 ||
+          caravan_map_source_get_tiles_prefetching (self->map_source) > 0);
+}
+
 void
 caravan_recorder_finish (CaravanRecorder *self)
 {
-  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+  g_autoptr(GTask) task = NULL;
   guint n_frames = caravan_recorder_get_n_frames (self);
 
+  /* The recording is over once no worker draws for it: a program that exits when it returns
+   * (caravan --record, the application closing) would otherwise pull the fonts from under a
+   * worker that is still shaping a tile's labels. */
+  if (tiles_in_flight (self))
+    {
+      if (self->finish_source == 0)
+        self->finish_source = g_timeout_add_full (G_PRIORITY_LOW, 2, on_finish_later, self,
+                                                  NULL);
+      return;
+    }
+
+  task = g_steal_pointer (&self->task);
   g_clear_handle_id (&self->work_source, g_source_remove);
   gst_clear_buffer (&self->still);
   caravan_recorder_stop_pipeline (self);
