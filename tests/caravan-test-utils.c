@@ -13,6 +13,18 @@ void
 caravan_test_init (int    *argc,
                    char ***argv)
 {
+  const char *state = g_getenv ("CARAVAN_TEST_STATE_HOME");
+
+  /* Each test program keeps its state (recovery copies) to itself, and its subprocesses
+   * share it: no copy left by another program is offered to restore. */
+  if (state == NULL)
+    {
+      g_autofree char *folder = g_dir_make_tmp ("caravan-test-state-XXXXXX", NULL);
+
+      g_setenv ("CARAVAN_TEST_STATE_HOME", folder, TRUE);
+      state = g_getenv ("CARAVAN_TEST_STATE_HOME");
+    }
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

@@ -28,6 +28,7 @@ struct _CaravanApplication
   gboolean        opened_files;  /* files came on the command line: no bundled story */
   gboolean        present;       /* --present: start straight into presentation mode */
   GtkWindow      *about;         /* weak */
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (CaravanApplication, caravan_application, ADW_TYPE_APPLICATION)
@@ -127,6 +128,14 @@ on_window_active_selection_changed (CaravanWindow      *window,
     on_remote_selection_changed (selection, NULL, self);
 }
 
+static gboolean
+offer_recovery (gpointer window)
+{
+  if (gtk_widget_get_realized (window))
+    caravan_window_offer_recovery (window);
+  return G_SOURCE_REMOVE;
+}
+
 static CaravanWindow *
 get_or_create_window (CaravanApplication *self)
 {
@@ -139,6 +148,13 @@ get_or_create_window (CaravanApplication *self)
   g_signal_connect_object (window, "notify::active-selection",
                            G_CALLBACK (on_window_active_selection_changed), self, 0);
   on_window_active_selection_changed (window, NULL, self);
+  /* Edits a crash left unsaved are offered once, over the first window. */
+  if (!self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, offer_recovery, g_object_ref (window),
+                       g_object_unref);
+    }
   return window;
 }
 

@@ -59,6 +59,13 @@ caravan_window_update_edit_actions (CaravanWindow *self)
   update_title (self);
 }
 
+static void
+on_modified_changed (CaravanWindow *self)
+{
+  if (!caravan_window_get_modified (self))
+    caravan_window_drop_recovery (self);
+}
+
 /* The edits of the story on screen start afresh with every story shown. */
 void
 caravan_window_reset_undo (CaravanWindow *self,
@@ -71,6 +78,8 @@ caravan_window_reset_undo (CaravanWindow *self,
       g_signal_connect_object (self->undo_stack, "notify",
                                G_CALLBACK (caravan_window_update_edit_actions), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->undo_stack, "notify::modified",
+                               G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
     }
   caravan_inspector_set_undo_stack (self->inspector, self->undo_stack);
   caravan_window_update_edit_actions (self);
@@ -357,7 +366,10 @@ on_confirm_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save"))
     save (self);
   else if (g_str_equal (response, "discard"))
-    finish_pending (self, TRUE);
+    {
+      caravan_window_drop_recovery (self);
+      finish_pending (self, TRUE);
+    }
   else
     finish_pending (self, FALSE);
 }

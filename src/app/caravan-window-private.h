@@ -58,6 +58,7 @@ struct _CaravanWindow
   CaravanWindowPending  pending;
   GFile                *pending_file;
   gboolean              closing;       /* the user chose to close: no more questions */
+  guint                 recovery_timeout;
 
   /* Exports: one at a time, with a toast while it is written. */
   gboolean              exporting;
@@ -114,6 +115,11 @@ void     caravan_window_watch_file          (CaravanWindow *self,
 void     caravan_window_run_pending         (CaravanWindow        *self,
                                              CaravanWindowPending  pending,
                                              GFile                *file);
+
+/* caravan-window-recovery.c: copies of unsaved edits */
+void     caravan_window_schedule_recovery   (CaravanWindow *self);
+/* The edits were saved or discarded: no copy is kept. */
+void     caravan_window_drop_recovery       (CaravanWindow *self);
 
 /* caravan-window-edit.c: edit mode, undo, saving, unsaved changes */
 void     caravan_window_reset_undo          (CaravanWindow *self,

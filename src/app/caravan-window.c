@@ -229,6 +229,7 @@ caravan_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->focus_before_presentation);
   g_clear_object (&self->export_toast);
   g_clear_object (&self->undo_stack);
+  g_clear_handle_id (&self->recovery_timeout, g_source_remove);
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->saved_stamp, g_free);
   g_clear_weak_pointer (&self->video_dialog);
@@ -403,6 +404,9 @@ caravan_window_init (CaravanWindow *self)
   caravan_excerpts_panel_set_selection (self->excerpts_panel, self->selection);
   caravan_timeline_set_selection (self->timeline, self->selection);
   caravan_inspector_set_selection (self->inspector, self->selection);
+  g_signal_connect_object (self->selection, "item-changed",
+                           G_CALLBACK (caravan_window_schedule_recovery), self,
+                           G_CONNECT_SWAPPED);
   caravan_window_update_edit_actions (self);
   caravan_window_init_video (self);
 

@@ -40,6 +40,9 @@ gboolean          caravan_window_save_to_file  (CaravanWindow      *self,
                                                 GFile              *file,
                                                 GError            **error);
 
+/* After a crash, asks whether to restore the unsaved edits it left (caravan-recovery.h). */
+void              caravan_window_offer_recovery (CaravanWindow     *self);
+
 /* Exports (caravan-window-export.c), written in a thread while a toast says so; a failure is
  * shown in a dialog. The format is @file's extension: .pdf (a handout on @paper), .geojson,
  * .kml, .json (StoryMapJS) or .caravan. */

@@ -336,6 +336,18 @@ caravan_undo_stack_get_modified (CaravanUndoStack *self)
 }
 
 void
+caravan_undo_stack_mark_unsaved (CaravanUndoStack *self)
+{
+  State before;
+
+  g_return_if_fail (CARAVAN_IS_UNDO_STACK (self));
+
+  before = get_state (self);
+  self->saved = G_MAXUINT;
+  notify_changes (self, before);
+}
+
+void
 caravan_undo_stack_mark_saved (CaravanUndoStack *self)
 {
   State before;

@@ -50,5 +50,8 @@ guint             caravan_undo_stack_get_n_edits  (CaravanUndoStack *self);
  * makes it unmodified again. */
 gboolean          caravan_undo_stack_get_modified (CaravanUndoStack *self);
 void              caravan_undo_stack_mark_saved   (CaravanUndoStack *self);
+/* The story differs from its file although nothing was edited here (it was restored from a
+ * recovery copy): modified until saved. */
+void              caravan_undo_stack_mark_unsaved (CaravanUndoStack *self);
 
 G_END_DECLS
