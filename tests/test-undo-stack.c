@@ -310,6 +310,72 @@ test_saved_file_differs_only_there (void)
   g_assert_cmpstr (undone, ==, before);
 }
 
+/* Places and events added and removed, and put back by undo where they were. */
+static void
+test_add_remove (void)
+{
+  g_autoptr(CaravanStory) story = load_bundled ();
+  g_autoptr(CaravanUndoStack) stack = caravan_undo_stack_new (story);
+  GListModel *places = caravan_story_get_places (story);
+  GListModel *events = caravan_story_get_events (story);
+  guint n_places = g_list_model_get_n_items (places);
+  guint n_events = g_list_model_get_n_items (events);
+  g_autoptr(CaravanEdit) add = caravan_edit_new_add_place (story, "New Place", 43.2, 76.9,
+                                                           "Add Place");
+  g_autoptr(CaravanEdit) again = NULL;
+  CaravanPlace *place = CARAVAN_PLACE (caravan_edit_get_item (add));
+  g_autoptr(CaravanEdit) add_event = NULL;
+  g_autoptr(CaravanEdit) remove = NULL;
+  g_autoptr(CaravanPlace) second = NULL;
+  CaravanEvent *event;
+  CaravanDate date;
+  guint position;
+
+  g_assert_cmpstr (caravan_place_get_id (place), ==, "new-place");
+  caravan_undo_stack_push (stack, add, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, n_places + 1);
+  g_assert_true (caravan_story_lookup_place (story, "new-place") == place);
+  /* A second new place gets an id of its own. */
+  again = caravan_edit_new_add_place (story, "New Place", 0, 0, "Add");
+  g_assert_cmpstr (caravan_place_get_id (CARAVAN_PLACE (caravan_edit_get_item (again))), ==,
+                   "new-place-2");
+
+  caravan_date_init_day (&date, 2000, 6, 1);
+  add_event = caravan_edit_new_add_event (story, "Founded", &date, place, "Add Event");
+  event = CARAVAN_EVENT (caravan_edit_get_item (add_event));
+  caravan_undo_stack_push (stack, add_event, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
+  assert_events_in_order (story);
+  g_assert_true (caravan_event_has_place (event, place));
+  /* Now the place is named by an event, and the event by nothing. */
+  g_assert_cmpuint (caravan_story_count_place_uses (story, place), ==, 1);
+  g_assert_cmpuint (caravan_story_count_event_uses (story, event), ==, 0);
+  g_assert_cmpuint (caravan_story_count_place_uses (story,
+                                                    caravan_story_lookup_place (story,
+                                                                                "khorgos")),
+                    >, 3);
+
+  g_assert_true (caravan_undo_stack_undo (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events);
+  g_assert_null (caravan_story_lookup_event (story, caravan_event_get_id (event)));
+  assert_events_in_order (story);
+  g_assert_true (caravan_undo_stack_undo (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, n_places);
+  g_assert_null (caravan_story_lookup_place (story, "new-place"));
+  g_assert_true (caravan_undo_stack_redo (stack));
+  g_assert_true (caravan_undo_stack_redo (stack));
+  g_assert_cmpuint (caravan_story_get_event_index (story, event), !=, G_MAXUINT);
+
+  /* Removing a place and undoing puts it back at its position. */
+  second = g_list_model_get_item (places, 1);
+  remove = caravan_edit_new_remove (G_OBJECT (second), "Delete Place");
+  caravan_undo_stack_push (stack, remove, FALSE);
+  g_assert_null (caravan_story_lookup_place (story, caravan_place_get_id (second)));
+  g_assert_true (caravan_undo_stack_undo (stack));
+  g_assert_true (g_list_store_find (G_LIST_STORE (places), second, &position));
+  g_assert_cmpuint (position, ==, 1);
+}
+
 static void
 test_refused (void)
 {
@@ -346,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/undo-stack/saved-state", test_saved_state);
   g_test_add_func ("/undo-stack/saved-file-differs-only-there",
                    test_saved_file_differs_only_there);
+  g_test_add_func ("/undo-stack/add-remove", test_add_remove);
   g_test_add_func ("/undo-stack/refused", test_refused);
 
   return g_test_run ();

@@ -333,6 +333,100 @@ test_event_date (void)
   stop_editing (window);
 }
 
+static gboolean
+has_toast_text (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_toast_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Add Place (at the map's centre, and at a point as "Add Place Here" does), name it, add an
+ * event there, delete both; undo brings each back. A place the story still uses stays. */
+static void
+test_add_and_delete (void)
+{
+  CaravanWindow *window = start_editing ();
+  CaravanSelection *selection = caravan_window_get_selection (window);
+  CaravanStory *story = caravan_selection_get_story (selection);
+  CaravanMapView *map = CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (window),
+                                                                    CARAVAN_TYPE_MAP_VIEW,
+                                                                    NULL));
+  GListModel *places = caravan_story_get_places (story);
+  GListModel *events = caravan_story_get_events (story);
+  guint n_places = g_list_model_get_n_items (places);
+  guint n_events = g_list_model_get_n_items (events);
+  CaravanPlace *place, *khorgos = caravan_story_lookup_place (story, "khorgos");
+  CaravanEvent *event;
+  GtkWidget *name_row;
+
+  /* "Add Place Here" at Almaty's old airport. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-place-at", "(dd)",
+                                             43.35, 77.04));
+  caravan_test_iterate (200);
+  place = caravan_selection_get_place (selection);
+  g_assert_nonnull (place);
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, n_places + 1);
+  g_assert_cmpfloat_with_epsilon (caravan_place_get_latitude (place), 43.35, 1e-9);
+  g_assert_nonnull (caravan_map_view_get_pin (map, place));
+  name_row = find_row (get_inspector (window), "Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "New Place");
+  /* The name is ready to be typed over. */
+  g_assert_true (gtk_widget_has_focus (name_row) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), name_row));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Almaty airport (1930s)");
+  g_assert_cmpstr (caravan_map_view_get_pin_label (map, place), ==, "Almaty airport (1930s)");
+
+  /* An event there, then deleting: the event goes, then the place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  caravan_test_iterate (200);
+  event = caravan_selection_get_event (selection);
+  g_assert_nonnull (event);
+  g_assert_true (caravan_event_has_place (event, place));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
+  g_assert_cmpstr (caravan_inspector_get_page (CARAVAN_INSPECTOR (get_inspector (window))), ==,
+                   "event");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-selected", NULL));
+  caravan_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events);
+  g_assert_null (caravan_selection_get_event (selection));
+  caravan_selection_select_place (selection, place);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-selected", NULL));
+  caravan_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, n_places);
+  g_assert_null (caravan_map_view_get_pin (map, place));
+  g_assert_null (caravan_selection_get_place (selection));
+
+  /* Undo: the place comes back with its pin, then its event. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  caravan_test_iterate (100);
+  g_assert_nonnull (caravan_map_view_get_pin (map, place));
+  g_assert_cmpstr (caravan_map_view_get_pin_label (map, place), ==, "Almaty airport (1930s)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
+
+  /* Khorgos has events, excerpts and a route: it stays, and a toast says why. */
+  caravan_selection_select_place (selection, khorgos);
+  caravan_test_iterate (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-selected", NULL));
+  caravan_test_iterate (200);
+  g_assert_true (caravan_story_lookup_place (story, "khorgos") == khorgos);
+  g_assert_true (has_toast_text (GTK_WIDGET (window), "“Khorgos” has "));
+  g_assert_true (has_toast_text (GTK_WIDGET (window), "so it stays"));
+
+  /* The centre of the map, the keyboard's way. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-place", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, n_places + 2);
+  stop_editing (window);
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, n_places);
+}
+
 static void
 remove_tmpdir (void)
 {
@@ -368,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/window/edit/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/edit/close-asks", test_close_asks);
   g_test_add_func ("/window/edit/event-date", test_event_date);
+  g_test_add_func ("/window/edit/add-and-delete", test_add_and_delete);
 
   ret = g_test_run ();
   g_clear_object (&app);

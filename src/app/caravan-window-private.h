@@ -133,6 +133,18 @@ gboolean caravan_window_is_own_save         (CaravanWindow *self,
 gboolean caravan_window_confirm_unsaved     (CaravanWindow        *self,
                                              CaravanWindowPending  pending,
                                              GFile                *file);
+void     caravan_window_add_place_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter);
+void     caravan_window_add_place_at_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *parameter);
+void     caravan_window_add_event_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter);
+void     caravan_window_delete_selected_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter);
 void     caravan_window_undo_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter);

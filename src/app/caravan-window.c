@@ -351,6 +351,14 @@ caravan_window_class_init (CaravanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-presentation", NULL,
                                    caravan_window_check_presentation_action);
   gtk_widget_class_install_property_action (widget_class, "win.edit-mode", "editing");
+  gtk_widget_class_install_action (widget_class, "win.add-place", NULL,
+                                   caravan_window_add_place_action);
+  gtk_widget_class_install_action (widget_class, "win.add-place-at", "(dd)",
+                                   caravan_window_add_place_at_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event", NULL,
+                                   caravan_window_add_event_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL,
+                                   caravan_window_delete_selected_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, caravan_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, caravan_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, caravan_window_save_action);
@@ -407,6 +415,13 @@ caravan_window_init (CaravanWindow *self)
   g_signal_connect_object (self->selection, "item-changed",
                            G_CALLBACK (caravan_window_schedule_recovery), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::place",
+                           G_CALLBACK (caravan_window_update_edit_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::event",
+                           G_CALLBACK (caravan_window_update_edit_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self, "editing", self->map_view, "editable", G_BINDING_SYNC_CREATE);
   caravan_window_update_edit_actions (self);
   caravan_window_init_video (self);
 

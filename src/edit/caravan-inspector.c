@@ -421,6 +421,19 @@ caravan_inspector_set_undo_stack (CaravanInspector *self,
   show_item (self);
 }
 
+void
+caravan_inspector_focus_first_field (CaravanInspector *self)
+{
+  GtkWidget *field;
+
+  g_return_if_fail (CARAVAN_IS_INSPECTOR (self));
+
+  field = CARAVAN_IS_EVENT (self->item) ? GTK_WIDGET (self->event_title_row)
+                                        : GTK_WIDGET (self->place_name_row);
+  if (gtk_widget_grab_focus (field))
+    gtk_editable_select_region (GTK_EDITABLE (field), 0, -1);
+}
+
 const char *
 caravan_inspector_get_page (CaravanInspector *self)
 {

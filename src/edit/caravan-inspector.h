@@ -22,6 +22,9 @@ void              caravan_inspector_set_selection  (CaravanInspector *self,
 /* The stack edits go to; NULL while no story is shown (the fields are then read-only). */
 void              caravan_inspector_set_undo_stack (CaravanInspector *self,
                                                     CaravanUndoStack *stack);
+/* Puts the keyboard in the first field (a name or title) with its text selected, for an item
+ * just added. */
+void              caravan_inspector_focus_first_field (CaravanInspector *self);
 /* "none", "place" or "event": what the inspector shows. */
 const char       *caravan_inspector_get_page       (CaravanInspector *self);
 

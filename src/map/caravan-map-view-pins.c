@@ -404,9 +404,39 @@ caravan_map_view_on_item_changed (CaravanSelection *selection,
     return;
   if (CARAVAN_IS_EVENT (item))
     {
-      if (g_str_equal (property, "date") && caravan_selection_get_filter_by_time (selection))
+      gboolean counts = g_str_equal (property, "added") || g_str_equal (property, "removed");
+
+      /* A pin shows how many events its place has. */
+      for (guint i = 0; counts && i < caravan_event_get_n_places (CARAVAN_EVENT (item)); i++)
+        {
+          CaravanPlace *place = caravan_event_get_place (CARAVAN_EVENT (item), i);
+
+          pin = g_hash_table_lookup (self->pins, place);
+          if (pin == NULL)
+            continue;
+          shumate_marker_layer_remove_marker (self->marker_layer, SHUMATE_MARKER (pin));
+          pin = create_pin (self, story, place);
+          shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (pin));
+          g_hash_table_insert (self->pins, place, pin);
+        }
+      if (counts || (g_str_equal (property, "date") &&
+                     caravan_selection_get_filter_by_time (selection)))
         caravan_map_view_update_pins (self);
       return;
+    }
+  if (g_str_equal (property, "removed"))
+    {
+      if (pin != NULL)
+        shumate_marker_layer_remove_marker (self->marker_layer, SHUMATE_MARKER (pin));
+      g_hash_table_remove (self->pins, item);
+      caravan_map_view_declutter_pins (self);
+      return;
+    }
+  if (g_str_equal (property, "added"))
+    {
+      pin = create_pin (self, story, CARAVAN_PLACE (item));
+      shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (pin));
+      g_hash_table_insert (self->pins, item, pin);
     }
 
   if (pin != NULL && (g_str_equal (property, "latitude") || g_str_equal (property, "longitude")))

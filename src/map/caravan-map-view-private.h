@@ -32,6 +32,7 @@ struct _CaravanMapView
   guint             tile_scale;          /* 0: the widget's scale factor */
   guint             magnification;       /* 1, or 2: everything drawn twice as large (4K) */
   gboolean          label_story_places;
+  gboolean          editable;
   CaravanStory     *base_map_story;      /* the story the current source was made for */
   gboolean          base_map_labels_story;
 
@@ -64,6 +65,9 @@ void        caravan_map_view_cancel_camera_update (CaravanMapView *self);
 void        caravan_map_view_set_flying      (CaravanMapView *self,
                                               gboolean        flying);
 void        caravan_map_view_add_scroll_controller (CaravanMapView *self);
+
+/* caravan-map-view-edit.c: "Add Place Here" */
+void        caravan_map_view_add_edit_controller (CaravanMapView *self);
 
 /* caravan-map-view-pins.c: the story's pins and routes */
 void        caravan_map_view_load_story      (CaravanMapView *self);

@@ -33,6 +33,7 @@ enum {
   PROP_TILE_SCALE,
   PROP_MAGNIFICATION,
   PROP_LABEL_STORY_PLACES,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -274,6 +275,9 @@ caravan_map_view_get_property (GObject    *object,
     case PROP_LABEL_STORY_PLACES:
       g_value_set_boolean (value, self->label_story_places);
       break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -306,6 +310,13 @@ caravan_map_view_set_property (GObject      *object,
       break;
     case PROP_LABEL_STORY_PLACES:
       caravan_map_view_set_label_story_places (self, g_value_get_boolean (value));
+      break;
+    case PROP_EDITABLE:
+      if (self->editable != g_value_get_boolean (value))
+        {
+          self->editable = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -360,6 +371,10 @@ caravan_map_view_class_init (CaravanMapViewClass *klass)
   /* FALSE leaves the names of the story's places to the pins (which carry dated names). */
   properties[PROP_LABEL_STORY_PLACES] =
     g_param_spec_boolean ("label-story-places", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE in the edit mode: a secondary click offers "Add Place Here" (win.add-place-at). */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* TRUE while the map flies to a selection. */
   properties[PROP_FLYING] =
@@ -442,6 +457,7 @@ caravan_map_view_init (CaravanMapView *self)
                                  G_CALLBACK (caravan_map_view_on_item_changed), self, 0);
 
   caravan_map_view_add_scroll_controller (self);
+  caravan_map_view_add_edit_controller (self);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 

@@ -10,10 +10,19 @@
 #include "caravan-edit.h"
 #include "caravan-story-private.h"
 
+typedef enum
+{
+  EDIT_SET,
+  EDIT_ADD,
+  EDIT_REMOVE,
+} EditKind;
+
 struct _CaravanEdit
 {
   GObject     parent_instance;
 
+  EditKind    kind;
+  guint       position;   /* EDIT_REMOVE of a place: where it was in the places */
   GObject    *item;
   GParamSpec *pspec;
   GValue      old_value;
@@ -33,13 +42,49 @@ set_value (CaravanEdit  *self,
 }
 
 static void
+add_item (CaravanEdit  *self,
+          CaravanStory *story)
+{
+  if (CARAVAN_IS_PLACE (self->item))
+    caravan_story_insert_place (story, CARAVAN_PLACE (self->item), self->position);
+  else
+    caravan_story_insert_event (story, CARAVAN_EVENT (self->item));
+}
+
+static void
+remove_item (CaravanEdit  *self,
+             CaravanStory *story)
+{
+  if (CARAVAN_IS_PLACE (self->item))
+    self->position = caravan_story_remove_place (story, CARAVAN_PLACE (self->item));
+  else
+    caravan_story_remove_event (story, CARAVAN_EVENT (self->item));
+}
+
+static CaravanEdit *
+new_edit (EditKind    kind,
+          GObject    *item,
+          const char *label)
+{
+  CaravanEdit *self = g_object_new (CARAVAN_TYPE_EDIT, NULL);
+
+  self->kind = kind;
+  self->item = g_object_ref (item);
+  self->label = g_strdup (label);
+  self->position = G_MAXUINT;
+  return self;
+}
+
+static void
 caravan_edit_finalize (GObject *object)
 {
   CaravanEdit *self = CARAVAN_EDIT (object);
 
   g_clear_object (&self->item);
-  g_value_unset (&self->old_value);
-  g_value_unset (&self->new_value);
+  if (G_IS_VALUE (&self->old_value))
+    g_value_unset (&self->old_value);
+  if (G_IS_VALUE (&self->new_value))
+    g_value_unset (&self->new_value);
   g_free (self->label);
 
   G_OBJECT_CLASS (caravan_edit_parent_class)->finalize (object);
@@ -74,10 +119,8 @@ caravan_edit_new_set (GObject      *item,
       !g_value_type_transformable (G_VALUE_TYPE (value), pspec->value_type))
     return NULL;
 
-  self = g_object_new (CARAVAN_TYPE_EDIT, NULL);
-  self->item = g_object_ref (item);
+  self = new_edit (EDIT_SET, item, label);
   self->pspec = pspec;
-  self->label = g_strdup (label);
   g_value_init (&self->old_value, pspec->value_type);
   g_object_get_property (item, pspec->name, &self->old_value);
   g_value_init (&self->new_value, pspec->value_type);
@@ -85,6 +128,63 @@ caravan_edit_new_set (GObject      *item,
   /* A number out of range is brought into it, as setting the property would. */
   g_param_value_validate (pspec, &self->new_value);
   return self;
+}
+
+CaravanEdit *
+caravan_edit_new_add (GObject    *item,
+                      const char *label)
+{
+  g_return_val_if_fail (CARAVAN_IS_PLACE (item) || CARAVAN_IS_EVENT (item), NULL);
+  return new_edit (EDIT_ADD, item, label);
+}
+
+CaravanEdit *
+caravan_edit_new_remove (GObject    *item,
+                         const char *label)
+{
+  g_return_val_if_fail (CARAVAN_IS_PLACE (item) || CARAVAN_IS_EVENT (item), NULL);
+  return new_edit (EDIT_REMOVE, item, label);
+}
+
+CaravanEdit *
+caravan_edit_new_add_place (CaravanStory *story,
+                            const char   *name,
+                            double        latitude,
+                            double        longitude,
+                            const char   *label)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(CaravanPlace) place = NULL;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (story), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  id = caravan_story_make_id (story, CARAVAN_TYPE_PLACE, name);
+  place = caravan_place_new (id, name, NULL, NULL, CLAMP (latitude, -90, 90),
+                             CLAMP (longitude, -180, 180), FALSE);
+  return new_edit (EDIT_ADD, G_OBJECT (place), label);
+}
+
+CaravanEdit *
+caravan_edit_new_add_event (CaravanStory      *story,
+                            const char        *title,
+                            const CaravanDate *date,
+                            CaravanPlace      *place,
+                            const char        *label)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(CaravanEvent) event = NULL;
+
+  g_return_val_if_fail (CARAVAN_IS_STORY (story), NULL);
+  g_return_val_if_fail (title != NULL && date != NULL, NULL);
+  g_return_val_if_fail (place == NULL || CARAVAN_IS_PLACE (place), NULL);
+
+  id = caravan_story_make_id (story, CARAVAN_TYPE_EVENT, title);
+  event = caravan_event_new (id, title, NULL, date, NULL, NULL, NULL, FALSE);
+  caravan_event_set_file_index (event, G_MAXUINT);
+  if (place != NULL)
+    caravan_event_add_place (event, place);
+  return new_edit (EDIT_ADD, G_OBJECT (event), label);
 }
 
 const char *
@@ -105,13 +205,15 @@ const char *
 caravan_edit_get_property (CaravanEdit *self)
 {
   g_return_val_if_fail (CARAVAN_IS_EDIT (self), NULL);
-  return self->pspec->name;
+  return self->pspec != NULL ? self->pspec->name : NULL;
 }
 
 gboolean
 caravan_edit_is_empty (CaravanEdit *self)
 {
   g_return_val_if_fail (CARAVAN_IS_EDIT (self), TRUE);
+  if (self->kind != EDIT_SET)
+    return FALSE;
   return g_param_values_cmp (self->pspec, &self->old_value, &self->new_value) == 0;
 }
 
@@ -121,7 +223,12 @@ caravan_edit_apply (CaravanEdit  *self,
 {
   g_return_if_fail (CARAVAN_IS_EDIT (self));
   g_return_if_fail (CARAVAN_IS_STORY (story));
-  set_value (self, story, &self->new_value);
+  if (self->kind == EDIT_ADD)
+    add_item (self, story);
+  else if (self->kind == EDIT_REMOVE)
+    remove_item (self, story);
+  else
+    set_value (self, story, &self->new_value);
 }
 
 void
@@ -130,7 +237,12 @@ caravan_edit_revert (CaravanEdit  *self,
 {
   g_return_if_fail (CARAVAN_IS_EDIT (self));
   g_return_if_fail (CARAVAN_IS_STORY (story));
-  set_value (self, story, &self->old_value);
+  if (self->kind == EDIT_ADD)
+    remove_item (self, story);
+  else if (self->kind == EDIT_REMOVE)
+    add_item (self, story);
+  else
+    set_value (self, story, &self->old_value);
 }
 
 gboolean
@@ -140,7 +252,8 @@ caravan_edit_merge (CaravanEdit *self,
   g_return_val_if_fail (CARAVAN_IS_EDIT (self), FALSE);
   g_return_val_if_fail (CARAVAN_IS_EDIT (next), FALSE);
 
-  if (self->item != next->item || self->pspec != next->pspec)
+  if (self->kind != EDIT_SET || next->kind != EDIT_SET || self->item != next->item ||
+      self->pspec != next->pspec)
     return FALSE;
   g_value_copy (&next->new_value, &self->new_value);
   return TRUE;

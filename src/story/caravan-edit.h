@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-edit.h: one change to a story, which can be applied and reverted: a property of a
- * place or event set to a new value. Edits are made by the undo stack (CaravanUndoStack); no
- * GTK, so they are tested without a display. */
+ * place or event set to a new value, or a place or event added or removed. Edits go through
+ * the undo stack (CaravanUndoStack); no GTK, so they are tested without a display. */
 
 #pragma once
 
@@ -22,8 +22,27 @@ CaravanEdit *caravan_edit_new_set      (GObject      *item,
                                         const char   *property,
                                         const GValue *value,
                                         const char   *label);
+/* Adding @item (a place or event new to the story: ids must not be taken) and removing it
+ * (the caller checks nothing refers to it). */
+CaravanEdit *caravan_edit_new_add      (GObject      *item,
+                                        const char   *label);
+CaravanEdit *caravan_edit_new_remove   (GObject      *item,
+                                        const char   *label);
+/* A new place named @name at @latitude, @longitude with an id of its own, and a new event
+ * on @date at @place; caravan_edit_get_item() gives them. */
+CaravanEdit *caravan_edit_new_add_place (CaravanStory      *story,
+                                         const char        *name,
+                                         double             latitude,
+                                         double             longitude,
+                                         const char        *label);
+CaravanEdit *caravan_edit_new_add_event (CaravanStory      *story,
+                                         const char        *title,
+                                         const CaravanDate *date,
+                                         CaravanPlace      *place,
+                                         const char        *label);
 const char  *caravan_edit_get_label    (CaravanEdit  *self);
 GObject     *caravan_edit_get_item     (CaravanEdit  *self);
+/* The property a set changes; NULL for adding and removing. */
 const char  *caravan_edit_get_property (CaravanEdit  *self);
 /* Whether applying it would change nothing (the old and new values are equal). */
 gboolean     caravan_edit_is_empty     (CaravanEdit  *self);

@@ -107,6 +107,11 @@ on_story_item_changed (CaravanStory     *story,
                        const char       *property,
                        CaravanSelection *self)
 {
+  /* What an edit removed cannot stay selected. */
+  if (g_str_equal (property, "removed") && item == (GObject *) self->event)
+    caravan_selection_select_event (self, NULL);
+  if (g_str_equal (property, "removed") && item == (GObject *) self->place)
+    caravan_selection_select_place (self, NULL);
   g_signal_emit (self, signals[ITEM_CHANGED], g_quark_from_string (property), item, property);
 }
 

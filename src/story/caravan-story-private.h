@@ -113,6 +113,23 @@ void            caravan_story_add_route        (CaravanStory      *self,
 void            caravan_story_item_changed     (CaravanStory      *self,
                                                 GObject           *item,
                                                 const char        *property);
+/* Edits that add and remove items (caravan-story-edits.c); each emits ::item-changed with
+ * "added" or "removed" for a property. An event goes to its place in date order; an event
+ * new to the story gets a file index after the others (file index G_MAXUINT asks for one). */
+void            caravan_story_insert_place     (CaravanStory      *self,
+                                                CaravanPlace      *place,
+                                                guint              position);
+/* Returns where the place was, or G_MAXUINT. */
+guint           caravan_story_remove_place     (CaravanStory      *self,
+                                                CaravanPlace      *place);
+void            caravan_story_insert_event     (CaravanStory      *self,
+                                                CaravanEvent      *event);
+void            caravan_story_remove_event     (CaravanStory      *self,
+                                                CaravanEvent      *event);
+/* An id made from @name that no place (or event, for CARAVAN_TYPE_EVENT) has yet. */
+char           *caravan_story_make_id          (CaravanStory      *self,
+                                                GType              type,
+                                                const char        *name);
 /* Sorts the events by date and fills the list models; call once, after the last add. Until
  * then only the lookups by id work. */
 void            caravan_story_seal             (CaravanStory      *self);

@@ -7,46 +7,7 @@
 
 #include "caravan-story.h"
 #include "caravan-story-private.h"
-
-struct _CaravanStory
-{
-  GObject parent_instance;
-
-  int format_version;
-  char *id;
-  char *title;
-  char *subtitle;
-  char *language;
-  char *credits;
-  char *license;
-  double initial_latitude;
-  double initial_longitude;
-  double initial_zoom;
-  gboolean has_initial_view;
-
-  GListStore *articles;
-  GListStore *places;
-  GListStore *events;
-  GListStore *excerpts;
-  GListStore *routes;
-
-  /* id -> object (borrowed from the stores) */
-  GHashTable *article_ids;
-  GHashTable *place_ids;
-  GHashTable *event_ids;
-  GHashTable *excerpt_ids;
-  GHashTable *route_ids;
-  /* event -> position in @events + 1 */
-  GHashTable *event_positions;
-
-  /* While loading, items wait here and go into the stores in one splice each when sealed,
-   * so building a story emits no items-changed per item. */
-  GPtrArray *new_articles;
-  GPtrArray *new_places;
-  GPtrArray *new_events;
-  GPtrArray *new_excerpts;
-  GPtrArray *new_routes;
-};
+#include "caravan-story-struct.h"
 
 G_DEFINE_FINAL_TYPE (CaravanStory, caravan_story, G_TYPE_OBJECT)
 
@@ -70,18 +31,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Sort key of an event, computed once: GDate-free julian days and the file order. */
-typedef struct
-{
-  guint32 first;
-  guint32 last;
-  CaravanDatePrecision precision;
-  guint file_index;
-  CaravanEvent *event;
-} EventKey;
-
-static EventKey
-make_event_key (CaravanEvent *event)
+EventKey
+caravan_story_make_event_key (CaravanEvent *event)
 {
   const CaravanDate *date = caravan_event_get_date (event);
 
@@ -95,9 +46,9 @@ make_event_key (CaravanEvent *event)
 }
 
 /* Same order as caravan_date_compare(), then file order. */
-static int
-compare_event_keys (gconstpointer a,
-                    gconstpointer b)
+int
+caravan_story_compare_event_keys (gconstpointer a,
+                                  gconstpointer b)
 {
   const EventKey *x = a;
   const EventKey *y = b;
@@ -109,6 +60,14 @@ compare_event_keys (gconstpointer a,
   if (x->precision != y->precision)
     return x->precision > y->precision ? -1 : 1;
   return x->file_index < y->file_index ? -1 : x->file_index > y->file_index;
+}
+
+void
+caravan_story_emit_item_changed (CaravanStory *self,
+                                 GObject      *item,
+                                 const char   *property)
+{
+  g_signal_emit (self, signals[ITEM_CHANGED], g_quark_from_string (property), item, property);
 }
 
 static void
@@ -354,16 +313,17 @@ caravan_story_seal (CaravanStory *self)
   keys = g_new (EventKey, n);
   for (guint i = 0; i < n; i++)
     {
-      keys[i] = make_event_key (g_ptr_array_index (self->new_events, i));
+      keys[i] = caravan_story_make_event_key (g_ptr_array_index (self->new_events, i));
     }
   if (n > 1)
-    qsort (keys, n, sizeof (EventKey), compare_event_keys);
+    qsort (keys, n, sizeof (EventKey), caravan_story_compare_event_keys);
   for (guint i = 0; i < n; i++)
     {
       self->new_events->pdata[i] = keys[i].event;
       g_hash_table_insert (self->event_positions, keys[i].event, GUINT_TO_POINTER (i + 1));
     }
 
+  self->next_file_index = n;
   splice_all (self->articles, self->new_articles);
   splice_all (self->places, self->new_places);
   splice_all (self->events, self->new_events);
@@ -522,58 +482,4 @@ caravan_story_get_event_index (CaravanStory *self,
 
   position = GPOINTER_TO_UINT (g_hash_table_lookup (self->event_positions, event));
   return position > 0 ? position - 1 : G_MAXUINT;
-}
-
-/* Moves @event to its place in date order after its date changed: one items-changed for the
- * removal and one for the insertion, positions renumbered between the two. */
-static void
-reposition_event (CaravanStory *self,
-                  CaravanEvent *event)
-{
-  GListModel *events = G_LIST_MODEL (self->events);
-  guint old_position = caravan_story_get_event_index (self, event);
-  EventKey key = make_event_key (event);
-  guint low = 0, high, first, last;
-
-  g_return_if_fail (old_position != G_MAXUINT);
-
-  g_object_ref (event);
-  g_list_store_remove (self->events, old_position);
-  high = g_list_model_get_n_items (events);
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      g_autoptr(CaravanEvent) other = g_list_model_get_item (events, middle);
-      EventKey other_key = make_event_key (other);
-
-      if (compare_event_keys (&other_key, &key) < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  g_list_store_insert (self->events, low, event);
-  g_object_unref (event);
-
-  first = MIN (old_position, low);
-  last = MAX (old_position, low);
-  for (guint i = first; i <= last; i++)
-    {
-      g_autoptr(CaravanEvent) moved = g_list_model_get_item (events, i);
-
-      g_hash_table_insert (self->event_positions, moved, GUINT_TO_POINTER (i + 1));
-    }
-}
-
-void
-caravan_story_item_changed (CaravanStory *self,
-                            GObject      *item,
-                            const char   *property)
-{
-  g_return_if_fail (CARAVAN_IS_STORY (self));
-  g_return_if_fail (G_IS_OBJECT (item));
-  g_return_if_fail (property != NULL);
-
-  if (CARAVAN_IS_EVENT (item) && g_str_equal (property, "date"))
-    reposition_event (self, CARAVAN_EVENT (item));
-  g_signal_emit (self, signals[ITEM_CHANGED], g_quark_from_string (property), item, property);
 }

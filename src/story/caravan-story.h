@@ -71,6 +71,13 @@ CaravanExcerpt *caravan_story_dup_step_excerpt       (CaravanStory   *self,
 char           *caravan_story_format_quote           (CaravanStory   *self,
                                                       CaravanExcerpt *excerpt);
 
+/* Events, excerpts and routes that name @place; excerpts that name @event (an item still
+ * named is not deleted). */
+guint           caravan_story_count_place_uses (CaravanStory *self,
+                                                CaravanPlace *place);
+guint           caravan_story_count_event_uses (CaravanStory *self,
+                                                CaravanEvent *event);
+
 /* First and last julian day covered by any event; FALSE when the story has no events. */
 gboolean        caravan_story_get_time_span   (CaravanStory *self,
                                                guint32      *first_julian,

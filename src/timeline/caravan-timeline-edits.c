@@ -73,7 +73,9 @@ caravan_timeline_on_item_changed (CaravanTimeline *self,
       return;
     }
 
-  if (g_str_equal (property, "date"))
+  if (g_str_equal (property, "added") || g_str_equal (property, "removed"))
+    caravan_timeline_load_story (self);
+  else if (g_str_equal (property, "date"))
     reorder_events (self);
   else
     {

@@ -116,6 +116,7 @@ void                   caravan_timeline_remeasure_title   (CaravanTimeline *self
                                                            guint            index);
 
 /* caravan-timeline.c */
+void     caravan_timeline_load_story            (CaravanTimeline *self);
 void     caravan_timeline_update_highlights     (CaravanTimeline *self);
 void     caravan_timeline_update_selected_event (CaravanTimeline *self);
 

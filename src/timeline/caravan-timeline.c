@@ -84,8 +84,8 @@ caravan_timeline_update_selected_event (CaravanTimeline *self)
   caravan_timeline_update_importance (self);
 }
 
-static void
-load_story (CaravanTimeline *self)
+void
+caravan_timeline_load_story (CaravanTimeline *self)
 {
   CaravanStory *story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
   guint32 first, last;
@@ -249,7 +249,7 @@ caravan_timeline_reveal_selected_event (CaravanTimeline *self)
 static void
 on_selection_story_changed (CaravanTimeline *self)
 {
-  load_story (self);
+  caravan_timeline_load_story (self);
   caravan_timeline_fit_all (self);
 }
 
@@ -501,7 +501,7 @@ caravan_timeline_set_selection (CaravanTimeline  *self,
     return;
 
   g_signal_group_set_target (self->selection_signals, selection);
-  load_story (self);
+  caravan_timeline_load_story (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
