@@ -160,9 +160,9 @@ test_primary_menu_actions (void)
           n_actions++;
         }
     }
-  /* Open, Open Bundled; Save, Save As; Export, Export Map Image, Export Video, Print;
+  /* New, Open, Open Bundled; Save, Save As; Export, Export Map Image, Export Video, Print;
    * Shortcuts, About */
-  g_assert_cmpuint (n_actions, ==, 10);
+  g_assert_cmpuint (n_actions, ==, 11);
 
   /* About opens an About window, the shortcuts item a shortcuts window. */
   n_about_before = count_toplevels_of_type (ADW_TYPE_ABOUT_WINDOW);

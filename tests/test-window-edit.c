@@ -19,6 +19,7 @@
 #include "caravan-place.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
+#include "caravan-story-loader.h"
 #include "caravan-test-utils.h"
 #include "caravan-timeline.h"
 #include "caravan-window.h"
@@ -427,6 +428,55 @@ test_add_and_delete (void)
   g_assert_cmpuint (g_list_model_get_n_items (places), ==, n_places);
 }
 
+/* New, with unsaved edits: asked first; then an empty story in the edit mode that takes a
+ * place and saves to a file that opens again. */
+static void
+test_new_story (void)
+{
+  CaravanWindow *window = start_editing ();
+  CaravanSelection *selection = caravan_window_get_selection (window);
+  CaravanStory *bundled = caravan_selection_get_story (selection);
+  g_autofree char *path = g_build_filename (tmpdir, "new.caravan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CaravanStory) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  CaravanStory *story;
+  GtkWindow *dialog;
+
+  caravan_selection_select_place (selection, caravan_story_lookup_place (bundled, "astana"));
+  caravan_test_iterate (100);
+  type_text (find_row (get_inspector (window), "Name"), "?");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  g_assert_true (caravan_test_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Save changes to “Multipolarity in the Kazakh steppes”?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  gtk_window_destroy (dialog);
+  caravan_test_iterate (200);
+
+  story = caravan_selection_get_story (selection);
+  g_assert_true (story != bundled);
+  g_assert_cmpstr (caravan_story_get_title (story), ==, "Untitled Story");
+  g_assert_cmpuint (g_list_model_get_n_items (caravan_story_get_places (story)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (caravan_story_get_events (story)), ==, 0);
+  g_assert_true (caravan_window_get_editing (window));
+  g_assert_false (caravan_window_get_modified (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-place-at", "(dd)",
+                                             39.65, 66.96));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  caravan_test_iterate (200);
+  g_assert_true (caravan_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  reloaded = caravan_story_loader_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (caravan_story_get_title (reloaded), ==, "Untitled Story");
+  g_assert_cmpuint (g_list_model_get_n_items (caravan_story_get_places (reloaded)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (caravan_story_get_events (reloaded)), ==, 1);
+  caravan_window_set_editing (window, FALSE);
+}
+
 static void
 remove_tmpdir (void)
 {
@@ -463,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/window/edit/close-asks", test_close_asks);
   g_test_add_func ("/window/edit/event-date", test_event_date);
   g_test_add_func ("/window/edit/add-and-delete", test_add_and_delete);
+  g_test_add_func ("/window/edit/new-story", test_new_story);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -561,3 +561,27 @@ caravan_window_delete_selected_action (GtkWidget  *widget,
   else
     caravan_undo_stack_push (self->undo_stack, edit, FALSE);
 }
+
+void
+caravan_window_show_new_story (CaravanWindow *self)
+{
+  /* Translators: the title of a story made with New */
+  g_autoptr(CaravanStory) story = caravan_story_new_untitled (_("Untitled Story"),
+                                                              g_get_language_names ()[0]);
+
+  caravan_window_show_story (self, story, NULL);
+  /* Translators: the subtitle of a story made with New */
+  adw_window_title_set_subtitle (self->window_title, _("Not saved yet"));
+  caravan_window_set_editing (self, TRUE);
+}
+
+void
+caravan_window_new_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CaravanWindow *self = CARAVAN_WINDOW (widget);
+
+  if (!caravan_window_confirm_unsaved (self, CARAVAN_WINDOW_PENDING_NEW, NULL))
+    caravan_window_show_new_story (self);
+}

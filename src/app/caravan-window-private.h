@@ -30,6 +30,7 @@ typedef enum
   CARAVAN_WINDOW_PENDING_OPEN_FILE,
   CARAVAN_WINDOW_PENDING_OPEN_BUNDLED,
   CARAVAN_WINDOW_PENDING_RELOAD,
+  CARAVAN_WINDOW_PENDING_NEW,
 } CaravanWindowPending;
 
 struct _CaravanWindow
@@ -133,6 +134,11 @@ gboolean caravan_window_is_own_save         (CaravanWindow *self,
 gboolean caravan_window_confirm_unsaved     (CaravanWindow        *self,
                                              CaravanWindowPending  pending,
                                              GFile                *file);
+void     caravan_window_new_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter);
+/* Shows a new, empty story in the edit mode (after asking about unsaved edits). */
+void     caravan_window_show_new_story (CaravanWindow *self);
 void     caravan_window_add_place_action (GtkWidget  *widget,
                                          const char *action_name,
                                          GVariant   *parameter);

@@ -351,6 +351,7 @@ caravan_window_class_init (CaravanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-presentation", NULL,
                                    caravan_window_check_presentation_action);
   gtk_widget_class_install_property_action (widget_class, "win.edit-mode", "editing");
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, caravan_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.add-place", NULL,
                                    caravan_window_add_place_action);
   gtk_widget_class_install_action (widget_class, "win.add-place-at", "(dd)",
@@ -503,6 +504,9 @@ caravan_window_run_pending (CaravanWindow        *self,
       break;
     case CARAVAN_WINDOW_PENDING_OPEN_BUNDLED:
       show_bundled (self);
+      break;
+    case CARAVAN_WINDOW_PENDING_NEW:
+      caravan_window_show_new_story (self);
       break;
     case CARAVAN_WINDOW_PENDING_NONE:
     default:

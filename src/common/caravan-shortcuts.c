@@ -18,6 +18,7 @@ static const CaravanShortcut application_shortcuts[] = {
 
 static const CaravanShortcut window_shortcuts[] = {
   { "win.open", "<Control>o", NULL },
+  { "win.new", "<Control>n", NULL },
   { "win.save", "<Control>s", NULL },
   { "win.save-as", "<Control><Shift>s", NULL },
   { "win.edit-mode", "<Control>e", NULL },

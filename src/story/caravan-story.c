@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "caravan-story.h"
 #include "caravan-story-private.h"
 #include "caravan-story-struct.h"
@@ -216,6 +218,27 @@ CaravanStory *
 caravan_story_new (void)
 {
   return g_object_new (CARAVAN_TYPE_STORY, NULL);
+}
+
+CaravanStory *
+caravan_story_new_untitled (const char *title,
+                            const char *language)
+{
+  CaravanStory *self = caravan_story_new ();
+  g_autofree char *lang = g_strndup (language != NULL ? language : "en",
+                                     strcspn (language != NULL ? language : "en", "_.@"));
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  /* "C" and "POSIX" are no language a story is written in. */
+  if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX") || *lang == '\0')
+    {
+      g_free (lang);
+      lang = g_strdup ("en");
+    }
+  caravan_story_set_metadata (self, 1, "untitled", title, NULL, lang, NULL, NULL);
+  caravan_story_seal (self);
+  return self;
 }
 
 void

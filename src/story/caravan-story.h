@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CaravanStory, caravan_story, CARAVAN, STORY, GObject)
 
+/* An empty story to start from (New): @title, in @language (a locale name such as "ru_RU.UTF-8"
+ * or a language tag; NULL for English). */
+CaravanStory   *caravan_story_new_untitled    (const char   *title,
+                                               const char   *language);
+
 const char     *caravan_story_get_id          (CaravanStory *self);
 const char     *caravan_story_get_title       (CaravanStory *self);
 const char     *caravan_story_get_subtitle    (CaravanStory *self);
