@@ -526,7 +526,8 @@ test_validate (void)
   g_auto(GStrv) lines = NULL;
 
   g_assert_cmpint (caravan_story_validate_files (all_good, out), ==, 0);
-  expected = g_strdup_printf ("%s:4:3: warning: theme: unknown field “theme” is ignored\n", warn);
+  expected = g_strdup_printf ("%s:4:3: warning: theme: unknown field “theme” is kept but not "
+                              "used\n", warn);
   g_assert_true (g_str_has_prefix (out->str, expected));
 
   g_string_truncate (out, 0);

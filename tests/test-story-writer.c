@@ -199,6 +199,59 @@ test_save_keeps_backup (void)
   g_rmdir (dir);
 }
 
+/* Members Caravan does not know (another tool's, or a newer Caravan's) are warned about when
+ * loading and written back on save, in their place, with their values as they were. */
+static void
+test_keeps_unknown_members (void)
+{
+  static const char *text =
+    "{\n"
+    "  \"format_version\": 1,\n"
+    "  \"title\": \"Unknown members\",\n"
+    "  \"x-editor\": { \"zoom\": 7, \"layers\": [\"rail\", \"roads\"] },\n"
+    "  \"places\": [\n"
+    "    { \"id\": \"a\", \"name\": \"A\", \"lat\": 1.5, \"lon\": 2.25,\n"
+    "      \"marker-color\": \"#ff0000\", \"wikidata\": \"Q1\" }\n"
+    "  ],\n"
+    "  \"events\": [\n"
+    "    { \"id\": \"e\", \"title\": \"E\", \"date\": \"2001\", \"place\": \"a\",\n"
+    "      \"source_row\": 12, \"reviewed\": true, \"extra\": null }\n"
+    "  ]\n"
+    "}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CaravanStory) story = caravan_story_loader_load_bytes (bytes, &problems, &error);
+  g_autofree char *saved = NULL;
+  g_autoptr(GBytes) saved_bytes = NULL;
+  g_autoptr(CaravanStory) again = NULL;
+  g_autofree char *saved_again = NULL;
+
+  g_assert_no_error (error);
+  /* Each is still a warning when loading. */
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 6);
+  saved = caravan_story_writer_to_data (story, NULL);
+  g_assert_nonnull (strstr (saved, "      \"marker-color\": \"#ff0000\",\n"
+                                   "      \"wikidata\": \"Q1\"\n"));
+  g_assert_nonnull (strstr (saved, "\"source_row\": 12,\n"
+                                   "      \"reviewed\": true,\n"
+                                   "      \"extra\": null\n"));
+  g_assert_nonnull (strstr (saved, "  \"x-editor\": {\n"
+                                   "    \"zoom\": 7,\n"
+                                   "    \"layers\": [\n"
+                                   "      \"rail\",\n"
+                                   "      \"roads\"\n"
+                                   "    ]\n"
+                                   "  }\n"
+                                   "}\n"));
+  /* And a second save is the same as the first. */
+  saved_bytes = g_bytes_new (saved, strlen (saved));
+  again = caravan_story_loader_load_bytes (saved_bytes, NULL, &error);
+  g_assert_no_error (error);
+  saved_again = caravan_story_writer_to_data (again, NULL);
+  g_assert_cmpstr (saved_again, ==, saved);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -206,6 +259,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/story/writer/round-trip", test_round_trip);
   g_test_add_func ("/story/writer/save-keeps-backup", test_save_keeps_backup);
+  g_test_add_func ("/story/writer/keeps-unknown-members", test_keeps_unknown_members);
 
   return g_test_run ();
 }

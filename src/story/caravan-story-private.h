@@ -4,6 +4,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "caravan-article.h"
 #include "caravan-date.h"
 #include "caravan-event.h"
@@ -130,6 +132,13 @@ void            caravan_story_remove_event     (CaravanStory      *self,
 char           *caravan_story_make_id          (CaravanStory      *self,
                                                 GType              type,
                                                 const char        *name);
+/* Members of an item's object (or of the story's, for @item the story) that Caravan does not
+ * know: the writer writes them back after the ones it knows, so a save loses nothing. */
+void            caravan_story_set_extra_members (CaravanStory     *self,
+                                                 gpointer          item,
+                                                 JsonObject       *members);
+JsonObject     *caravan_story_get_extra_members (CaravanStory     *self,
+                                                 gpointer          item);
 /* Sorts the events by date and fills the list models; call once, after the last add. Until
  * then only the lookups by id work. */
 void            caravan_story_seal             (CaravanStory      *self);

@@ -170,6 +170,7 @@ read_article (CaravanStoryReader *l,
                                                      has_date ? &date : NULL);
 
       caravan_article_set_language (article, language);
+      caravan_reader_keep_unknown_fields (l, object, article_fields, article);
       caravan_story_add_article (l->story, article);
     }
 }
@@ -202,7 +203,10 @@ read_place (CaravanStoryReader *l,
   read_name_history (l, object, place);
 
   if (place != NULL)
-    caravan_story_add_place (l->story, g_steal_pointer (&place));
+    {
+      caravan_reader_keep_unknown_fields (l, object, place_fields, place);
+      caravan_story_add_place (l->story, g_steal_pointer (&place));
+    }
 }
 
 static GStrv
@@ -320,6 +324,7 @@ read_event (CaravanStoryReader *l,
   if (camera != NULL && camera_ok)
     caravan_event_set_camera (event, lat, lon, zoom);
 
+  caravan_reader_keep_unknown_fields (l, object, event_fields, event);
   caravan_story_add_event (l->story, g_steal_pointer (&event));
 }
 
@@ -373,6 +378,7 @@ read_excerpt (CaravanStoryReader *l,
     caravan_excerpt_add_place (excerpt, g_ptr_array_index (places, i));
   for (guint i = 0; i < events->len; i++)
     caravan_excerpt_add_event (excerpt, g_ptr_array_index (events, i));
+  caravan_reader_keep_unknown_fields (l, object, excerpt_fields, excerpt);
   caravan_story_add_excerpt (l->story, excerpt);
 }
 
@@ -444,7 +450,10 @@ read_route (CaravanStoryReader *l,
     }
 
   if (id != NULL && label != NULL && points != NULL && ok)
-    caravan_story_add_route (l->story, g_steal_pointer (&route));
+    {
+      caravan_reader_keep_unknown_fields (l, object, route_fields, route);
+      caravan_story_add_route (l->story, g_steal_pointer (&route));
+    }
 }
 
 void
@@ -495,6 +504,7 @@ caravan_story_reader_read (CaravanStoryReader *l,
   license = caravan_reader_get_string (l, object, "license", FALSE);
   caravan_story_set_metadata (l->story, version, id, title, subtitle,
                               language != NULL ? language : "en", credits, license);
+  caravan_reader_keep_unknown_fields (l, object, story_fields, l->story);
 
   view = caravan_reader_get_object (l, object, "initial_view", FALSE);
   if (view != NULL)

@@ -169,23 +169,45 @@ caravan_reader_warn_unknown_fields (CaravanStoryReader *l,
                                     JsonObject         *object,
                                     const char * const *known)
 {
-  JsonObjectIter iter;
-  const char *key;
+  g_autoptr(GList) members = json_object_get_members (object);  /* in the file's order */
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, NULL))
+  for (GList *m = members; m != NULL; m = m->next)
     {
+      const char *key = m->data;
       gsize len;
 
       if (is_known_field (known, key))
         continue;
 
       len = caravan_reader_push_key (l, key);
+      /* Translators: the member stays in the file when Caravan saves it */
       caravan_reader_add_problem (l, CARAVAN_STORY_SEVERITY_WARNING,
                                   CARAVAN_STORY_ERROR_UNKNOWN_FIELD, TRUE,
-                                  _("unknown field “%s” is ignored"), key);
+                                  _("unknown field “%s” is kept but not used"), key);
       caravan_reader_pop (l, len);
     }
+}
+
+void
+caravan_reader_keep_unknown_fields (CaravanStoryReader *l,
+                                    JsonObject         *object,
+                                    const char * const *known,
+                                    gpointer            item)
+{
+  g_autoptr(JsonObject) unknown = NULL;
+  g_autoptr(GList) members = json_object_get_members (object);  /* in the file's order */
+
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      if (is_known_field (known, m->data))
+        continue;
+      if (unknown == NULL)
+        unknown = json_object_new ();
+      json_object_set_member (unknown, m->data,
+                              json_node_copy (json_object_get_member (object, m->data)));
+    }
+  if (unknown != NULL)
+    caravan_story_set_extra_members (l->story, item, unknown);
 }
 
 /* Returns the member's node, or NULL (after reporting it when @required) if absent. */

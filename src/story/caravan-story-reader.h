@@ -107,6 +107,12 @@ gboolean      caravan_reader_text_is_blank       (const char         *value);
 void          caravan_reader_warn_unknown_fields (CaravanStoryReader *l,
                                                   JsonObject         *object,
                                                   const char * const *known);
+/* Keeps the members of @object not in @known with @item for the writer (after the item was
+ * read; the warnings came from caravan_reader_warn_unknown_fields()). */
+void caravan_reader_keep_unknown_fields (CaravanStoryReader *l,
+                                         JsonObject         *object,
+                                         const char * const *known,
+                                         gpointer            item);
 
 /* Typed member getters; they report missing (when @required), mistyped and invalid values. */
 JsonNode     *caravan_reader_get_member          (CaravanStoryReader *l,

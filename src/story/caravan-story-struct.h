@@ -38,7 +38,10 @@ struct _CaravanStory
   GHashTable *route_ids;
   /* event -> position in @events + 1 */
   GHashTable *event_positions;
-  guint next_file_index;   /* for events added by edits, after those of the file */
+  guint next_file_index;
+  /* item (or the story itself) -> JsonObject of the members Caravan does not know, kept for
+   * the writer */
+  GHashTable *extras;   /* for events added by edits, after those of the file */
 
   /* While loading, items wait here and go into the stores in one splice each when sealed,
    * so building a story emits no items-changed per item. */

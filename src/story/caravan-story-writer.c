@@ -118,14 +118,12 @@ static void
 add_article (JsonBuilder    *b,
              CaravanArticle *article)
 {
-  json_builder_begin_object (b);
   add_string (b, "id", caravan_article_get_id (article));
   add_string (b, "title", caravan_article_get_title (article));
   add_string (b, "author", caravan_article_get_author (article));
   add_string (b, "publication", caravan_article_get_publication (article));
   add_date (b, "date", NULL, caravan_article_get_date (article));
   add_string (b, "url", caravan_article_get_url (article));
-  json_builder_end_object (b);
 }
 
 static void
@@ -134,7 +132,6 @@ add_place (JsonBuilder  *b,
 {
   guint n_periods = caravan_place_get_n_name_periods (place);
 
-  json_builder_begin_object (b);
   add_string (b, "id", caravan_place_get_id (place));
   add_string (b, "name", caravan_place_get_name (place));
   if (g_strcmp0 (caravan_place_get_kind (place), "place") != 0)
@@ -162,7 +159,6 @@ add_place (JsonBuilder  *b,
         }
       json_builder_end_array (b);
     }
-  json_builder_end_object (b);
 }
 
 static void
@@ -173,7 +169,6 @@ add_event (JsonBuilder  *b,
   guint n_places = caravan_event_get_n_places (event);
   double lat, lon, zoom;
 
-  json_builder_begin_object (b);
   add_string (b, "id", caravan_event_get_id (event));
   add_string (b, "title", caravan_event_get_title (event));
   add_date (b, "date", "end", caravan_event_get_date (event));
@@ -213,7 +208,6 @@ add_event (JsonBuilder  *b,
       add_number (b, "zoom", zoom);
       json_builder_end_object (b);
     }
-  json_builder_end_object (b);
 }
 
 static void
@@ -224,7 +218,6 @@ add_excerpt (JsonBuilder    *b,
   guint n_places = caravan_excerpt_get_n_places (excerpt);
   guint n_events = caravan_excerpt_get_n_events (excerpt);
 
-  json_builder_begin_object (b);
   add_string (b, "id", caravan_excerpt_get_id (excerpt));
   add_string (b, "text", caravan_excerpt_get_text (excerpt));
   if (article != NULL)
@@ -248,14 +241,12 @@ add_excerpt (JsonBuilder    *b,
       json_builder_end_array (b);
     }
   add_string (b, "note", caravan_excerpt_get_note (excerpt));
-  json_builder_end_object (b);
 }
 
 static void
 add_route (JsonBuilder  *b,
            CaravanRoute *route)
 {
-  json_builder_begin_object (b);
   add_string (b, "id", caravan_route_get_id (route));
   add_string (b, "label", caravan_route_get_label (route));
   if (g_strcmp0 (caravan_route_get_style (route), "line") != 0)
@@ -280,14 +271,30 @@ add_route (JsonBuilder  *b,
         }
     }
   json_builder_end_array (b);
-  json_builder_end_object (b);
+}
+
+/* The members of @item Caravan does not know, as they were in the file. */
+static void
+add_extra_members (JsonBuilder  *b,
+                   CaravanStory *story,
+                   gpointer      item)
+{
+  JsonObject *extras = caravan_story_get_extra_members (story, item);
+  g_autoptr(GList) members = extras ? json_object_get_members (extras) : NULL;
+
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      json_builder_set_member_name (b, m->data);
+      json_builder_add_value (b, json_node_copy (json_object_get_member (extras, m->data)));
+    }
 }
 
 static void
-add_list (JsonBuilder *b,
-          const char  *name,
-          GListModel  *list,
-          void       (*add_item) (JsonBuilder *, gpointer))
+add_list (JsonBuilder  *b,
+          CaravanStory *story,
+          const char   *name,
+          GListModel   *list,
+          void        (*add_item) (JsonBuilder *, gpointer))
 {
   guint n = g_list_model_get_n_items (list);
 
@@ -299,7 +306,10 @@ add_list (JsonBuilder *b,
     {
       g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
+      json_builder_begin_object (b);
       add_item (b, item);
+      add_extra_members (b, story, item);
+      json_builder_end_object (b);
     }
   json_builder_end_array (b);
 }
@@ -336,11 +346,12 @@ caravan_story_writer_to_data (CaravanStory *story,
       add_number (b, "zoom", zoom);
       json_builder_end_object (b);
     }
-  add_list (b, "articles", caravan_story_get_articles (story), (gpointer) add_article);
-  add_list (b, "places", caravan_story_get_places (story), (gpointer) add_place);
-  add_list (b, "events", caravan_story_get_events (story), (gpointer) add_event);
-  add_list (b, "excerpts", caravan_story_get_excerpts (story), (gpointer) add_excerpt);
-  add_list (b, "routes", caravan_story_get_routes (story), (gpointer) add_route);
+  add_list (b, story, "articles", caravan_story_get_articles (story), (gpointer) add_article);
+  add_list (b, story, "places", caravan_story_get_places (story), (gpointer) add_place);
+  add_list (b, story, "events", caravan_story_get_events (story), (gpointer) add_event);
+  add_list (b, story, "excerpts", caravan_story_get_excerpts (story), (gpointer) add_excerpt);
+  add_list (b, story, "routes", caravan_story_get_routes (story), (gpointer) add_route);
+  add_extra_members (b, story, story);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "caravan-story.h"
@@ -101,6 +102,7 @@ caravan_story_dispose (GObject *object)
   g_clear_pointer (&self->excerpt_ids, g_hash_table_unref);
   g_clear_pointer (&self->route_ids, g_hash_table_unref);
   g_clear_pointer (&self->event_positions, g_hash_table_unref);
+  g_clear_pointer (&self->extras, g_hash_table_unref);
   g_clear_pointer (&self->new_articles, g_ptr_array_unref);
   g_clear_pointer (&self->new_places, g_ptr_array_unref);
   g_clear_pointer (&self->new_events, g_ptr_array_unref);
@@ -195,6 +197,7 @@ caravan_story_class_init (CaravanStoryClass *klass)
 static void
 caravan_story_init (CaravanStory *self)
 {
+  self->extras = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
   self->articles = g_list_store_new (CARAVAN_TYPE_ARTICLE);
   self->places = g_list_store_new (CARAVAN_TYPE_PLACE);
   self->events = g_list_store_new (CARAVAN_TYPE_EVENT);
@@ -505,4 +508,26 @@ caravan_story_get_event_index (CaravanStory *self,
 
   position = GPOINTER_TO_UINT (g_hash_table_lookup (self->event_positions, event));
   return position > 0 ? position - 1 : G_MAXUINT;
+}
+
+void
+caravan_story_set_extra_members (CaravanStory *self,
+                                 gpointer      item,
+                                 JsonObject   *members)
+{
+  g_return_if_fail (CARAVAN_IS_STORY (self));
+  g_return_if_fail (G_IS_OBJECT (item));
+
+  if (members != NULL)
+    g_hash_table_insert (self->extras, item, json_object_ref (members));
+  else
+    g_hash_table_remove (self->extras, item);
+}
+
+JsonObject *
+caravan_story_get_extra_members (CaravanStory *self,
+                                 gpointer      item)
+{
+  g_return_val_if_fail (CARAVAN_IS_STORY (self), NULL);
+  return g_hash_table_lookup (self->extras, item);
 }
