@@ -477,6 +477,44 @@ test_new_story (void)
   caravan_window_set_editing (window, FALSE);
 }
 
+/* A pin dropped elsewhere (win.move-place, what the drag ends in): latitude and longitude
+ * change, the pin and the inspector follow, and one undo puts both back. */
+static void
+test_move_place (void)
+{
+  CaravanWindow *window = start_editing ();
+  CaravanSelection *selection = caravan_window_get_selection (window);
+  CaravanStory *story = caravan_selection_get_story (selection);
+  CaravanPlace *place = caravan_story_lookup_place (story, "samarkand");
+  CaravanMapView *map = CARAVAN_MAP_VIEW (caravan_test_find_widget (GTK_WIDGET (window),
+                                                                    CARAVAN_TYPE_MAP_VIEW,
+                                                                    NULL));
+  CaravanUndoStack *stack = caravan_window_get_undo_stack (window);
+  double old_lat = caravan_place_get_latitude (place);
+  double old_lon = caravan_place_get_longitude (place);
+  GtkWidget *pin;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-place", "(sdd)",
+                                             "samarkand", 39.7, 67.1));
+  caravan_test_iterate (100);
+  g_assert_cmpfloat (caravan_place_get_latitude (place), ==, 39.7);
+  g_assert_cmpfloat (caravan_place_get_longitude (place), ==, 67.1);
+  /* The marker is the pin's button's parent. */
+  pin = gtk_widget_get_parent (caravan_map_view_get_pin (map, place));
+  g_assert_true (SHUMATE_IS_LOCATION (pin));
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (pin)), ==, 39.7);
+  g_assert_true (caravan_selection_get_place (selection) == place);
+  g_assert_cmpuint (caravan_undo_stack_get_n_edits (stack), ==, 1);
+  g_assert_cmpstr (caravan_undo_stack_get_undo_label (stack), ==, "Move Place");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  caravan_test_iterate (100);
+  g_assert_cmpfloat (caravan_place_get_latitude (place), ==, old_lat);
+  g_assert_cmpfloat (caravan_place_get_longitude (place), ==, old_lon);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (pin)), ==, old_lon);
+  stop_editing (window);
+}
+
 static void
 remove_tmpdir (void)
 {
@@ -514,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/window/edit/event-date", test_event_date);
   g_test_add_func ("/window/edit/add-and-delete", test_add_and_delete);
   g_test_add_func ("/window/edit/new-story", test_new_story);
+  g_test_add_func ("/window/edit/move-place", test_move_place);
 
   ret = g_test_run ();
   g_clear_object (&app);

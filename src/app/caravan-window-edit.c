@@ -49,6 +49,7 @@ caravan_window_update_edit_actions (CaravanWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-mode", has_stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-place", has_stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-place-at", has_stack);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-place", has_stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event",
                                  has_stack && caravan_selection_get_place (self->selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected",
@@ -584,4 +585,37 @@ caravan_window_new_action (GtkWidget  *widget,
 
   if (!caravan_window_confirm_unsaved (self, CARAVAN_WINDOW_PENDING_NEW, NULL))
     caravan_window_show_new_story (self);
+}
+
+/* A pin dropped at a new point: latitude and longitude change as one step. */
+void
+caravan_window_move_place_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  CaravanWindow *self = CARAVAN_WINDOW (widget);
+  CaravanStory *story = caravan_selection_get_story (self->selection);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CaravanEdit) move = NULL;
+  const char *id;
+  CaravanPlace *place;
+  double latitude, longitude;
+
+  g_variant_get (parameter, "(&sdd)", &id, &latitude, &longitude);
+  place = story != NULL ? caravan_story_lookup_place (story, id) : NULL;
+  if (place == NULL || self->undo_stack == NULL)
+    return;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_value_set_double (&value, i == 0 ? latitude : longitude);
+      g_ptr_array_add (edits, caravan_edit_new_set (G_OBJECT (place),
+                                                    i == 0 ? "latitude" : "longitude", &value,
+                                                    NULL));
+    }
+  move = caravan_edit_new_group (edits, _("Move Place"));
+  caravan_undo_stack_push (self->undo_stack, move, FALSE);
+  caravan_selection_select_place (self->selection, place);
 }

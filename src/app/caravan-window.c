@@ -356,6 +356,8 @@ caravan_window_class_init (CaravanWindowClass *klass)
                                    caravan_window_add_place_action);
   gtk_widget_class_install_action (widget_class, "win.add-place-at", "(dd)",
                                    caravan_window_add_place_at_action);
+  gtk_widget_class_install_action (widget_class, "win.move-place", "(sdd)",
+                                   caravan_window_move_place_action);
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL,
                                    caravan_window_add_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL,

@@ -244,6 +244,7 @@ create_pin (CaravanMapView *self,
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_pin_focus_changed), self, 0);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_pin_focus_changed), self, 0);
   gtk_widget_add_controller (button, focus);
+  caravan_map_view_add_pin_drag (self, pin);
 
   return pin;
 }

@@ -68,6 +68,8 @@ void        caravan_map_view_add_scroll_controller (CaravanMapView *self);
 
 /* caravan-map-view-edit.c: "Add Place Here" */
 void        caravan_map_view_add_edit_controller (CaravanMapView *self);
+void        caravan_map_view_add_pin_drag        (CaravanMapView *self,
+                                                  CaravanPin     *pin);
 
 /* caravan-map-view-pins.c: the story's pins and routes */
 void        caravan_map_view_load_story      (CaravanMapView *self);

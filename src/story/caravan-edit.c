@@ -15,6 +15,7 @@ typedef enum
   EDIT_SET,
   EDIT_ADD,
   EDIT_REMOVE,
+  EDIT_GROUP,
 } EditKind;
 
 struct _CaravanEdit
@@ -24,6 +25,7 @@ struct _CaravanEdit
   EditKind    kind;
   guint       position;   /* EDIT_REMOVE of a place: where it was in the places */
   GObject    *item;
+  GPtrArray  *children;   /* EDIT_GROUP: CaravanEdit, applied in order */
   GParamSpec *pspec;
   GValue      old_value;
   GValue      new_value;
@@ -81,6 +83,7 @@ caravan_edit_finalize (GObject *object)
   CaravanEdit *self = CARAVAN_EDIT (object);
 
   g_clear_object (&self->item);
+  g_clear_pointer (&self->children, g_ptr_array_unref);
   if (G_IS_VALUE (&self->old_value))
     g_value_unset (&self->old_value);
   if (G_IS_VALUE (&self->new_value))
@@ -144,6 +147,19 @@ caravan_edit_new_remove (GObject    *item,
 {
   g_return_val_if_fail (CARAVAN_IS_PLACE (item) || CARAVAN_IS_EVENT (item), NULL);
   return new_edit (EDIT_REMOVE, item, label);
+}
+
+CaravanEdit *
+caravan_edit_new_group (GPtrArray  *edits,
+                        const char *label)
+{
+  CaravanEdit *self;
+
+  g_return_val_if_fail (edits != NULL && edits->len > 0, NULL);
+
+  self = new_edit (EDIT_GROUP, caravan_edit_get_item (g_ptr_array_index (edits, 0)), label);
+  self->children = g_ptr_array_ref (edits);
+  return self;
 }
 
 CaravanEdit *
@@ -212,6 +228,13 @@ gboolean
 caravan_edit_is_empty (CaravanEdit *self)
 {
   g_return_val_if_fail (CARAVAN_IS_EDIT (self), TRUE);
+  if (self->kind == EDIT_GROUP)
+    {
+      for (guint i = 0; i < self->children->len; i++)
+        if (!caravan_edit_is_empty (g_ptr_array_index (self->children, i)))
+          return FALSE;
+      return TRUE;
+    }
   if (self->kind != EDIT_SET)
     return FALSE;
   return g_param_values_cmp (self->pspec, &self->old_value, &self->new_value) == 0;
@@ -223,7 +246,10 @@ caravan_edit_apply (CaravanEdit  *self,
 {
   g_return_if_fail (CARAVAN_IS_EDIT (self));
   g_return_if_fail (CARAVAN_IS_STORY (story));
-  if (self->kind == EDIT_ADD)
+  if (self->kind == EDIT_GROUP)
+    for (guint i = 0; i < self->children->len; i++)
+      caravan_edit_apply (g_ptr_array_index (self->children, i), story);
+  else if (self->kind == EDIT_ADD)
     add_item (self, story);
   else if (self->kind == EDIT_REMOVE)
     remove_item (self, story);
@@ -237,7 +263,10 @@ caravan_edit_revert (CaravanEdit  *self,
 {
   g_return_if_fail (CARAVAN_IS_EDIT (self));
   g_return_if_fail (CARAVAN_IS_STORY (story));
-  if (self->kind == EDIT_ADD)
+  if (self->kind == EDIT_GROUP)
+    for (guint i = self->children->len; i > 0; i--)
+      caravan_edit_revert (g_ptr_array_index (self->children, i - 1), story);
+  else if (self->kind == EDIT_ADD)
     remove_item (self, story);
   else if (self->kind == EDIT_REMOVE)
     add_item (self, story);

@@ -40,6 +40,10 @@ CaravanEdit *caravan_edit_new_add_event (CaravanStory      *story,
                                          const CaravanDate *date,
                                          CaravanPlace      *place,
                                          const char        *label);
+/* Several edits as one step (a pin dragged to a new latitude and longitude); @edits are
+ * applied in order and reverted in reverse. */
+CaravanEdit *caravan_edit_new_group    (GPtrArray    *edits,
+                                        const char   *label);
 const char  *caravan_edit_get_label    (CaravanEdit  *self);
 GObject     *caravan_edit_get_item     (CaravanEdit  *self);
 /* The property a set changes; NULL for adding and removing. */
