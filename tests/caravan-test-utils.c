@@ -8,6 +8,10 @@
 
 #include "caravan-test-utils.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* Initialises GTK and libadwaita for a gui test, with animations off so state is immediate. */
 void
 caravan_test_init (int    *argc,
@@ -210,4 +214,55 @@ caravan_test_count_different_pixels (GdkTexture *a,
           break;
         }
   return different;
+}
+
+/* Whether @window is on a screen: its surface mapped for GDK or, on X11, for the X server
+ * (which is what a user sees, whatever GDK believes). */
+gboolean
+caravan_test_window_on_screen (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  if (surface == NULL)
+    return FALSE;
+  if (gdk_surface_get_mapped (surface))
+    return TRUE;
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_SURFACE (surface))
+    {
+      XWindowAttributes attributes;
+
+      if (XGetWindowAttributes (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
+                                gdk_x11_surface_get_xid (surface), &attributes))
+        return attributes.map_state != IsUnmapped;
+    }
+#endif
+  return FALSE;
+}
+
+/* How many toplevels of @type there are (on any display); fails the test if one of them is on
+ * a screen. */
+guint
+caravan_test_assert_off_screen (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        continue;
+      n++;
+      if (caravan_test_window_on_screen (toplevel))
+        {
+          GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (toplevel));
+
+          g_error ("a %s is on screen (display %s, %dx%d)", g_type_name (type),
+                   gdk_display_get_name (gdk_surface_get_display (surface)),
+                   gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+        }
+    }
+  return n;
 }

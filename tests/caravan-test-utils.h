@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* caravan-test-utils.h: helpers shared by the gui tests: waiting on the main loop, screenshots. */
+/* caravan-test-utils.h: helpers shared by the gui tests: waiting on the main loop, screenshots,
+ * windows on screen. */
 
 #pragma once
 
@@ -28,5 +29,8 @@ gboolean    caravan_test_texture_pixel   (GdkTexture           *texture,
 
 guint       caravan_test_count_different_pixels (GdkTexture *a,
                                                  GdkTexture *b);
+
+gboolean    caravan_test_window_on_screen  (GtkWindow *window);
+guint       caravan_test_assert_off_screen (GType      type);
 
 G_END_DECLS

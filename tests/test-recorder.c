@@ -2,7 +2,8 @@
 /* test-recorder.c: CaravanRecorder, read back with GStreamer: the video's duration, size and
  * frame rate as asked; the same frames on every run; frames that change between steps and
  * during a flight but not while a step holds; errors for bad paths, unknown formats and a
- * GStreamer without encoders; cancelling leaves a playable file. */
+ * GStreamer without encoders; cancelling leaves a playable file; nothing of it is on a screen
+ * while it records. */
 
 #define G_LOG_DOMAIN "caravan-test-recorder"
 
@@ -14,6 +15,7 @@
 #include <gst/pbutils/pbutils.h>
 
 #include "caravan-application.h"
+#include "caravan-presentation.h"
 #include "caravan-recorder.h"
 #include "caravan-story.h"
 #include "caravan-story-loader.h"
@@ -41,6 +43,7 @@ typedef struct
   guint         progress_calls;
   guint         last_done;
   guint         last_total;
+  guint         presentations_seen;
 } Recording;
 
 static char *tmp_dir;
@@ -84,6 +87,8 @@ on_progress (CaravanRecorder *recorder,
   recording->progress_calls++;
   recording->last_done = done;
   recording->last_total = total;
+  /* The recorder films a presentation that no screen shows (the tests here show no window). */
+  recording->presentations_seen += caravan_test_assert_off_screen (CARAVAN_TYPE_PRESENTATION);
   if (recording->cancel_after > 0 && done == recording->cancel_after)
     g_cancellable_cancel (recording->cancellable);
 }
@@ -105,11 +110,14 @@ is_done (gpointer user_data)
   return ((Recording *) user_data)->done;
 }
 
-/* Records synchronously; the error (or NULL) is returned. */
+/* Records synchronously; the error (or NULL) is returned. Each frame checks that the
+ * presentation is off screen; @presentations_seen (if not NULL) says on how many frames one
+ * was found. */
 static GError *
-record (CaravanRecorder *recorder,
-        const char      *path,
-        guint            cancel_after)
+record_counting (CaravanRecorder *recorder,
+                 const char      *path,
+                 guint            cancel_after,
+                 guint           *presentations_seen)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   Recording recording = { .cancel_after = cancel_after };
@@ -128,7 +136,17 @@ record (CaravanRecorder *recorder,
       g_assert_cmpuint (recording.progress_calls, ==, caravan_recorder_get_n_frames (recorder));
     }
   g_assert_cmpuint (caravan_recorder_get_frames_done (recorder), ==, recording.last_done);
+  if (presentations_seen != NULL)
+    *presentations_seen = recording.presentations_seen;
   return recording.error;
+}
+
+static GError *
+record (CaravanRecorder *recorder,
+        const char      *path,
+        guint            cancel_after)
+{
+  return record_counting (recorder, path, cancel_after, NULL);
 }
 
 typedef struct
@@ -471,6 +489,22 @@ test_cancel (void)
   g_assert_cmpuint (frames->len, ==, done);
 }
 
+/* Issue 18: GtkWindow's show presented the surface, which mapped a window of the recording's
+ * size at the screen's corner for as long as the recording ran. */
+static void
+test_offscreen (void)
+{
+  g_autoptr(CaravanRecorder) recorder = new_recorder ();
+  g_autofree char *path = tmp_path ("offscreen.webm");
+  guint presentations_seen = 0;
+
+  g_assert_no_error (record_counting (recorder, path, 0, &presentations_seen));
+  /* One presentation on every frame: the check looked at the window the recorder films. */
+  g_assert_cmpuint (presentations_seen, ==, caravan_recorder_get_n_frames (recorder));
+  /* Gone once the recording is done. */
+  g_assert_cmpuint (caravan_test_assert_off_screen (CARAVAN_TYPE_PRESENTATION), ==, 0);
+}
+
 static void
 test_can_encode (void)
 {
@@ -526,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/recorder/error/unknown-format", test_error_unknown_format);
   g_test_add_func ("/recorder/error/no-encoder", test_error_no_encoder);
   g_test_add_func ("/recorder/cancel", test_cancel);
+  g_test_add_func ("/recorder/offscreen", test_offscreen);
   status = g_test_run ();
 
   if (!g_test_subprocess ())

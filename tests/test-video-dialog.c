@@ -3,7 +3,8 @@
  * dialog records the steps asked for at the size and frame rate asked for (read back with
  * GStreamer's discoverer), its progress bar runs from 0 to 1 with the frame counts, the main
  * loop keeps running while it records; Cancel and closing the dialog leave a playable file;
- * a missing folder is an error that names the file and the reason, and writes nothing. */
+ * a missing folder is an error that names the file and the reason, and writes nothing; the
+ * presentation it films is never on the screen. */
 
 #define G_LOG_DOMAIN "caravan-test-video-dialog"
 
@@ -14,6 +15,7 @@
 #include <gst/pbutils/pbutils.h>
 
 #include "caravan-application.h"
+#include "caravan-presentation.h"
 #include "caravan-test-utils.h"
 #include "caravan-video-dialog.h"
 #include "caravan-window.h"
@@ -175,11 +177,13 @@ on_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* What the progress bar showed, in order. */
+/* What the progress bar showed, in order, and on how many of its steps a presentation was
+ * being filmed (off screen: it is checked at each). */
 typedef struct
 {
   GArray    *fractions;
   GPtrArray *texts;
+  guint      presentations_seen;
 } Progress;
 
 static void
@@ -190,6 +194,7 @@ on_fraction (GtkProgressBar *bar,
   double fraction = gtk_progress_bar_get_fraction (bar);
 
   g_array_append_val (progress->fractions, fraction);
+  progress->presentations_seen += caravan_test_assert_off_screen (CARAVAN_TYPE_PRESENTATION);
 }
 
 static void
@@ -345,6 +350,9 @@ test_record (void)
   g_test_message ("the bar showed %u texts, %u between the first and the last frame",
                   progress.texts->len, n_between);
   g_assert_cmpuint (n_between, >, 0);
+  /* Issue 18: the recorder's presentation covered the screen's corner while it recorded. */
+  g_assert_cmpuint (progress.presentations_seen, >, 0);
+  g_assert_cmpuint (caravan_test_assert_off_screen (CARAVAN_TYPE_PRESENTATION), ==, 0);
   g_array_unref (progress.fractions);
   g_ptr_array_unref (progress.texts);
 

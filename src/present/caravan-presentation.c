@@ -68,19 +68,31 @@ on_scale_factor_changed (GObject             *object,
                                    MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self))));
 }
 
+/* GtkWindow's show presents the surface (gdk_toplevel_present maps it on the screen) before it
+ * maps the widgets, and its map presents it again. Offscreen, the window is shown, realized and
+ * mapped as GtkWidget does it, so that GTK keeps its styles and layout up to date, and the
+ * surface is never presented. Nor does the window take the keyboard focus, whose ring would
+ * be filmed around the map. */
 static void
 caravan_presentation_show (GtkWidget *widget)
 {
   CaravanPresentation *self = CARAVAN_PRESENTATION (widget);
 
-  GTK_WIDGET_CLASS (caravan_presentation_parent_class)->show (widget);
+  if (self->offscreen)
+    {
+      GTK_WIDGET_CLASS (g_type_class_peek (GTK_TYPE_WIDGET))->show (widget);
+      gtk_widget_realize (widget);
+      gtk_widget_map (widget);
+    }
+  else
+    GTK_WIDGET_CLASS (caravan_presentation_parent_class)->show (widget);
 
   if (self->presenter_view != NULL)
     gtk_window_present (GTK_WINDOW (self->presenter_view));
   caravan_presentation_restart_autoplay_timer (self);
 }
 
-/* Offscreen, only the widgets map: GtkWindow's map would show the surface. */
+/* Offscreen, only the widgets map: GtkWindow's map would present the surface. */
 static void
 caravan_presentation_map (GtkWidget *widget)
 {

@@ -25,8 +25,9 @@ typedef enum
  * With a second monitor, a presenter view opens on the other one. */
 CaravanPresentation     *caravan_presentation_new                  (CaravanSelection    *selection,
                                                                     GdkMonitor          *monitor);
-/* Offscreen (before it is realized): shown and drawn for GTK, never on a screen; the recorder
- * lays it out and draws it itself. */
+/* Offscreen (before it is realized): shown and mapped for GTK, so its styles and sizes follow
+ * every change, but its surface is never presented on a screen; the recorder drives its frame
+ * clock, lays it out and draws it itself. */
 void                     caravan_presentation_set_offscreen        (CaravanPresentation *self,
                                                                     gboolean             offscreen);
 CaravanSelection        *caravan_presentation_get_selection        (CaravanPresentation *self);

@@ -77,9 +77,11 @@ interpolate_camera (const CaravanRecorderCamera *from,
   out->longitude = from->longitude + (to->longitude - from->longitude) * p;
 }
 
-/* The window's surface is never mapped, so its frame clock does not run the layout phase when
- * it should, and that phase is where GTK brings styles up to date (a pin that became selected
- * takes its size there). Emitting it runs exactly that work now, the same on every run. */
+/* The window's surface is never mapped, so its frame clock runs no phase of its own, and GTK
+ * brings styles up to date across two of them: a style that changed (a pin that became
+ * selected) queues a tick callback on the window, run in the update phase, which starts the
+ * layout phase, where styles are validated and sizes follow them. Emitting both runs exactly
+ * that work now, the same on every run. */
 void
 caravan_recorder_lay_out (CaravanRecorder *self)
 {
@@ -87,7 +89,10 @@ caravan_recorder_lay_out (CaravanRecorder *self)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
   if (clock != NULL)
-    g_signal_emit_by_name (clock, "layout");
+    {
+      g_signal_emit_by_name (clock, "update");
+      g_signal_emit_by_name (clock, "layout");
+    }
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, self->width, NULL, NULL, NULL, NULL);
   gtk_widget_allocate (window, self->width, self->height, -1, NULL);
