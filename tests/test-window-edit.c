@@ -515,6 +515,51 @@ test_move_place (void)
   stop_editing (window);
 }
 
+static GtkListBoxRow *
+find_issue_row (GtkWidget *inspector)
+{
+  GtkWidget *list = caravan_test_find_widget (inspector, GTK_TYPE_LIST_BOX, "boxed-list");
+
+  g_assert_nonnull (list);
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+}
+
+/* What to fix follows the edits: a name typed away shows up at once above the fields; its row
+ * takes the user back to the place; undo makes it go. */
+static void
+test_issues (void)
+{
+  CaravanWindow *window = start_editing ();
+  CaravanSelection *selection = caravan_window_get_selection (window);
+  CaravanStory *story = caravan_selection_get_story (selection);
+  CaravanPlace *astana = caravan_story_lookup_place (story, "astana");
+  GtkWidget *inspector = get_inspector (window);
+  GtkListBoxRow *row;
+
+  caravan_test_iterate (100);
+  g_assert_null (find_issue_row (inspector));
+  caravan_selection_select_place (selection, astana);
+  caravan_test_iterate (100);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (inspector, "Name")), "");
+  caravan_test_iterate (100);
+  row = find_issue_row (inspector);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "The place “astana” has no name");
+
+  caravan_selection_select_place (selection, NULL);
+  caravan_test_iterate (100);
+  g_signal_emit_by_name (row, "activate");
+  caravan_test_iterate (100);
+  g_assert_true (caravan_selection_get_place (selection) == astana);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  caravan_test_iterate (100);
+  g_assert_null (find_issue_row (inspector));
+  stop_editing (window);
+}
+
 static void
 remove_tmpdir (void)
 {
@@ -553,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/window/edit/add-and-delete", test_add_and_delete);
   g_test_add_func ("/window/edit/new-story", test_new_story);
   g_test_add_func ("/window/edit/move-place", test_move_place);
+  g_test_add_func ("/window/edit/issues", test_issues);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -18,6 +18,8 @@
 #include "caravan-inspector.h"
 #include "caravan-place.h"
 #include "caravan-selection.h"
+#include "caravan-story.h"
+#include "caravan-story-issues.h"
 
 struct _CaravanInspector
 {
@@ -29,8 +31,12 @@ struct _CaravanInspector
   GObject          *item;         /* the place or event shown (weak: the story owns it) */
   gpointer          last_field;   /* the widget of the last edit, to seal on a change */
   gboolean          filling;
+  guint             issues_idle;
 
   /* template children */
+  GtkWidget        *issues_box;
+  GtkLabel         *issues_title;
+  GtkListBox       *issues_list;
   GtkStack         *stack_pages;
   AdwEntryRow      *place_name_row;
   AdwEntryRow      *place_kind_row;
@@ -272,10 +278,95 @@ on_position_changed (GtkSpinButton    *spin,
         _("Move Place"), TRUE);
 }
 
+/* The issues list shows this many rows and sums up the rest. */
+#define MAX_ISSUES_SHOWN 20
+
+static gboolean
+update_issues (gpointer user_data)
+{
+  CaravanInspector *self = user_data;
+  CaravanStory *story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *row;
+
+  self->issues_idle = 0;
+  while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->issues_list, 0))) != NULL)
+    gtk_list_box_remove (self->issues_list, row);
+
+  issues = story != NULL && self->stack != NULL ? caravan_story_find_issues (story) : NULL;
+  gtk_widget_set_visible (self->issues_box, issues != NULL && issues->len > 0);
+  if (issues == NULL || issues->len == 0)
+    return G_SOURCE_REMOVE;
+
+  /* Translators: above the list of what to fix in the story being edited */
+  title = g_strdup_printf (g_dngettext (NULL, "%u Thing to Fix", "%u Things to Fix",
+                                        issues->len), issues->len);
+  gtk_label_set_text (self->issues_title, title);
+  for (guint i = 0; i < MIN (issues->len, MAX_ISSUES_SHOWN); i++)
+    {
+      CaravanStoryIssue *issue = g_ptr_array_index (issues, i);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), issue->message);
+      /* Story text is never markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "caravan-item", g_object_ref (issue->item),
+                              g_object_unref);
+      gtk_list_box_append (self->issues_list, row);
+    }
+  if (issues->len > MAX_ISSUES_SHOWN)
+    {
+      guint rest = issues->len - MAX_ISSUES_SHOWN;
+      /* Translators: the last row of a long list of things to fix */
+      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "…and %u more", "…and %u more",
+                                                            rest), rest);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_append (self->issues_list, row);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_issues (CaravanInspector *self)
+{
+  if (self->issues_idle == 0)
+    self->issues_idle = g_idle_add (update_issues, self);
+}
+
+/* A row of the issues list takes the user to its item. */
+static void
+on_issue_activated (GtkListBox       *list,
+                    GtkListBoxRow    *row,
+                    CaravanInspector *self)
+{
+  GObject *item = g_object_get_data (G_OBJECT (row), "caravan-item");
+
+  if (self->selection == NULL || item == NULL)
+    return;
+  if (CARAVAN_IS_EVENT (item))
+    caravan_selection_select_event (self->selection, CARAVAN_EVENT (item));
+  else
+    caravan_selection_select_place (self->selection, CARAVAN_PLACE (item));
+  caravan_inspector_focus_first_field (self);
+}
+
 static void
 on_selection_changed (CaravanInspector *self)
 {
   show_item (self);
+}
+
+static void
+on_story_changed (CaravanInspector *self)
+{
+  show_item (self);
+  queue_issues (self);
 }
 
 static void
@@ -286,6 +377,7 @@ on_item_changed (CaravanSelection *selection,
 {
   if (item == self->item)
     fill_fields (self);
+  queue_issues (self);
 }
 
 static void
@@ -298,6 +390,7 @@ caravan_inspector_dispose (GObject *object)
   g_clear_object (&self->selection_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->stack);
+  g_clear_handle_id (&self->issues_idle, g_source_remove);
   self->item = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CARAVAN_TYPE_INSPECTOR);
   /* The scrolled window is the template's root and bound to no field. */
@@ -318,6 +411,9 @@ caravan_inspector_class_init (CaravanInspectorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caravanmaps/Caravan/"
                                                "caravan-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, issues_box);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, issues_title);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, issues_list);
   gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE,
                                              G_STRUCT_OFFSET (CaravanInspector, stack_pages));
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_name_row);
@@ -376,13 +472,16 @@ caravan_inspector_init (CaravanInspector *self)
   g_signal_connect_object (self->place_longitude_spin, "value-changed",
                            G_CALLBACK (on_position_changed), self, 0);
 
+  g_signal_connect_object (self->issues_list, "row-activated", G_CALLBACK (on_issue_activated),
+                           self, 0);
+
   self->selection_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
   g_signal_group_connect_swapped (self->selection_signals, "notify::place",
                                   G_CALLBACK (on_selection_changed), self);
   g_signal_group_connect_swapped (self->selection_signals, "notify::event",
                                   G_CALLBACK (on_selection_changed), self);
   g_signal_group_connect_swapped (self->selection_signals, "notify::story",
-                                  G_CALLBACK (on_selection_changed), self);
+                                  G_CALLBACK (on_story_changed), self);
   g_signal_group_connect_object (self->selection_signals, "item-changed",
                                  G_CALLBACK (on_item_changed), self, 0);
 
@@ -419,6 +518,7 @@ caravan_inspector_set_undo_stack (CaravanInspector *self,
   g_set_object (&self->stack, stack);
   gtk_widget_set_sensitive (GTK_WIDGET (self), stack != NULL);
   show_item (self);
+  queue_issues (self);
 }
 
 void

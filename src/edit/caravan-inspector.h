@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caravan-inspector.h: the edit mode's inspector: the fields of the selected event (else the
- * selected place), each change an edit on the story's undo stack. It follows the selection
- * and the stack, never the other views. */
+ * selected place), each change an edit on the story's undo stack, and above them what there is
+ * to fix in the story (caravan-story-issues.h), kept up to date as the user edits; a row takes
+ * the user to its item. It follows the selection and the stack, never the other views. */
 
 #pragma once
 
