@@ -21,7 +21,7 @@ describe_early_year (gint64 years_bc)
   if (years_bc >= 1000000)
     return g_strdup_printf (_("%.1f million years ago"), years_bc / 1e6);
   /* Translators: a year before the common era, "500 BC" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " BC"), years_bc);
+  return g_strdup_printf (_("%lld BC"), (long long) years_bc);
 }
 
 gboolean
@@ -56,8 +56,8 @@ caravan_import_date_from_parts (gint64           year,
     }
   if (year > 9999)
     {
-      *message = g_strdup_printf (_("year %" G_GINT64_FORMAT " is after 9999, the last year "
-                                    "Caravan's timeline shows"), year);
+      *message = g_strdup_printf (_("year %lld is after 9999, the last year "
+                                    "Caravan's timeline shows"), (long long) year);
       return FALSE;
     }
   if (month < 0 || month > 12 || (month == 0 && day != 0))
@@ -69,8 +69,8 @@ caravan_import_date_from_parts (gint64           year,
     precision = day > 0 ? CARAVAN_DATE_PRECISION_DAY : CARAVAN_DATE_PRECISION_MONTH;
   if (day > 0 && !g_date_valid_dmy (day, month, year))
     {
-      *message = g_strdup_printf (_("%" G_GINT64_FORMAT "-%02d-%02d is not a day of the "
-                                    "calendar"), year, month, day);
+      *message = g_strdup_printf (_("%lld-%02d-%02d is not a day of the calendar"),
+                                  (long long) year, month, day);
       return FALSE;
     }
 

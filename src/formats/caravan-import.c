@@ -282,8 +282,8 @@ caravan_import_bytes (GBytes               *bytes,
       if (!g_utf8_validate_len (data, length, &end))
         {
           g_set_error (&local_error, CARAVAN_IMPORT_ERROR, CARAVAN_IMPORT_ERROR_SYNTAX,
-                       _("byte %" G_GSIZE_FORMAT " is not UTF-8; save the file as UTF-8"),
-                       (gsize) (end - data) + 1);
+                       _("byte %llu is not UTF-8; save the file as UTF-8"),
+                       (unsigned long long) (end - data) + 1);
           goto out;
         }
     }
