@@ -298,9 +298,9 @@ test_event_date (void)
   g_assert_true (caravan_timeline_get_event_bounds (timeline, first, &before));
   inspector = get_inspector (window);
   g_assert_cmpstr (caravan_inspector_get_page (CARAVAN_INSPECTOR (inspector)), ==, "event");
-  date_row = find_row (inspector, "Date (1961, 1961-03-20, 1991–1994, c. 1850)");
+  date_row = find_row (inspector, "Date (1961, March 1961, 20 March 1961, 1991–1994, c. 1850)");
   g_assert_nonnull (date_row);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "1961-03-20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "20 March 1961");
 
   gtk_editable_set_text (GTK_EDITABLE (date_row), "banana");
   g_signal_emit_by_name (date_row, "apply");
@@ -328,9 +328,18 @@ test_event_date (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   caravan_test_iterate (100);
   g_assert_cmpuint (caravan_story_get_event_index (story, first), ==, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "1961-03-20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "20 March 1961");
   g_assert_true (caravan_timeline_get_event_bounds (timeline, first, &after));
   g_assert_cmpfloat_with_epsilon (after.origin.x, before.origin.x, 0.5);
+
+  /* Typed as a person writes it. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "c. May 1962");
+  g_signal_emit_by_name (date_row, "apply");
+  g_assert_cmpint (caravan_event_get_date (first)->year, ==, 1962);
+  g_assert_cmpint (caravan_event_get_date (first)->month, ==, 5);
+  g_assert_cmpint (caravan_event_get_date (first)->precision, ==, CARAVAN_DATE_PRECISION_MONTH);
+  g_assert_true (caravan_event_get_date (first)->circa);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   stop_editing (window);
 }
 

@@ -14,7 +14,7 @@
 
 #include "caravan-date.h"
 #include "caravan-event.h"
-#include "caravan-import-date.h"
+#include "caravan-typed-date.h"
 #include "caravan-inspector.h"
 #include "caravan-place.h"
 #include "caravan-selection.h"
@@ -105,8 +105,8 @@ fill_fields (CaravanInspector *self)
   else if (CARAVAN_IS_EVENT (self->item))
     {
       CaravanEvent *event = CARAVAN_EVENT (self->item);
-      g_autofree char *iso = caravan_date_to_iso (caravan_event_get_date (event));
-      const char *date_text = iso;
+      g_autofree char *shown = caravan_date_format (caravan_event_get_date (event));
+      const char *date_text = shown;
 
       set_entry_text (self->event_title_row, caravan_event_get_title (event));
       /* The text the user typed stays while it means the same date. */
@@ -114,23 +114,14 @@ fill_fields (CaravanInspector *self)
         CaravanDate typed;
         g_autofree char *message = NULL;
 
-        if (caravan_import_date_parse_text (gtk_editable_get_text (
+        if (caravan_typed_date_parse (gtk_editable_get_text (
                                               GTK_EDITABLE (self->event_date_row)),
                                             &typed, &message) &&
             caravan_date_compare (&typed, caravan_event_get_date (event)) == 0 &&
             typed.circa == caravan_event_get_date (event)->circa)
           date_text = gtk_editable_get_text (GTK_EDITABLE (self->event_date_row));
-        else if (caravan_event_get_date (event)->circa)
-          date_text = NULL;
       }
-      if (date_text != NULL)
-        set_entry_text (self->event_date_row, date_text);
-      else
-        {
-          g_autofree char *circa = g_strconcat ("c. ", iso, NULL);
-
-          set_entry_text (self->event_date_row, circa);
-        }
+      set_entry_text (self->event_date_row, date_text);
       gtk_widget_set_visible (GTK_WIDGET (self->event_date_error), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self->event_date_row), "error");
       set_entry_text (self->event_category_row, caravan_event_get_category (event));
@@ -215,7 +206,7 @@ on_date_apply (AdwEntryRow      *row,
   g_auto(GValue) value = G_VALUE_INIT;
   CaravanDate date;
 
-  if (!caravan_import_date_parse_text (gtk_editable_get_text (GTK_EDITABLE (row)), &date,
+  if (!caravan_typed_date_parse (gtk_editable_get_text (GTK_EDITABLE (row)), &date,
                                        &message))
     {
       g_autofree char *text = g_strdup_printf (_("Not a date Caravan can read: %s"),
