@@ -127,8 +127,12 @@ check_kml_structure (const char *text)
   document = child_elements (root);
   g_assert_cmpuint (document->len, ==, 1);
   assert_element (g_ptr_array_index (document, 0), KML_NS, "Document");
-  g_ptr_array_unref (document);
-  document = child_elements (g_ptr_array_index (child_elements (root), 0));
+  {
+    GPtrArray *top = document;
+
+    document = child_elements (g_ptr_array_index (top, 0));
+    g_ptr_array_unref (top);
+  }
   assert_element (g_ptr_array_index (document, 0), KML_NS, "name");
 
   for (guint i = 0; i < document->len; i++)

@@ -569,6 +569,48 @@ test_issues (void)
   stop_editing (window);
 }
 
+/* A place's names in other languages are fields too; they are saved in "names" and undone
+ * as one step per field. */
+static void
+test_other_names (void)
+{
+  CaravanWindow *window = start_editing ();
+  CaravanSelection *selection = caravan_window_get_selection (window);
+  CaravanStory *story = caravan_selection_get_story (selection);
+  CaravanPlace *khorgos = caravan_story_lookup_place (story, "khorgos");
+  g_autofree char *path = g_build_filename (tmpdir, "names.caravan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GHashTable) names = NULL;
+  g_autofree char *saved = NULL;
+  GtkWidget *inspector, *russian, *kazakh;
+
+  caravan_selection_select_place (selection, khorgos);
+  caravan_test_iterate (100);
+  inspector = get_inspector (window);
+  russian = find_row (inspector, "Russian");
+  kazakh = find_row (inspector, "Kazakh");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (russian)), ==, "Хоргос");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kazakh)), ==, "Қорғас");
+
+  type_text (russian, " (город)");
+  g_object_get (khorgos, "names", &names, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (names, "ru"), ==, "Хоргос (город)");
+  g_assert_cmpstr (g_hash_table_lookup (names, "kk"), ==, "Қорғас");
+  g_assert_cmpuint (caravan_undo_stack_get_n_edits (caravan_window_get_undo_stack (window)), ==,
+                    1);
+  g_assert_true (caravan_window_save_to_file (window, file, NULL));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"ru\": \"Хоргос (город)\""));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  caravan_test_iterate (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (russian)), ==, "Хоргос");
+  g_clear_pointer (&names, g_hash_table_unref);
+  g_object_get (khorgos, "names", &names, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (names, "ru"), ==, "Хоргос");
+  stop_editing (window);
+}
+
 static void
 remove_tmpdir (void)
 {
@@ -608,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/window/edit/new-story", test_new_story);
   g_test_add_func ("/window/edit/move-place", test_move_place);
   g_test_add_func ("/window/edit/issues", test_issues);
+  g_test_add_func ("/window/edit/other-names", test_other_names);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -44,6 +44,9 @@ struct _CaravanInspector
   GtkSpinButton    *place_latitude_spin;
   GtkSpinButton    *place_longitude_spin;
   GtkTextView      *place_description_view;
+  AdwEntryRow      *place_name_ru_row;
+  AdwEntryRow      *place_name_kk_row;
+  AdwEntryRow      *place_name_zh_row;
   AdwEntryRow      *event_title_row;
   AdwEntryRow      *event_date_row;
   AdwEntryRow      *event_category_row;
@@ -101,6 +104,16 @@ fill_fields (CaravanInspector *self)
       gtk_spin_button_set_value (self->place_longitude_spin,
                                  caravan_place_get_longitude (place));
       set_view_text (self->place_description_view, caravan_place_get_description (place));
+      {
+        g_autoptr(GHashTable) names = NULL;
+        AdwEntryRow *rows[] = { self->place_name_ru_row, self->place_name_kk_row,
+                                self->place_name_zh_row };
+        const char *langs[] = { "ru", "kk", "zh" };
+
+        g_object_get (place, "names", &names, NULL);
+        for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+          set_entry_text (rows[i], names ? g_hash_table_lookup (names, langs[i]) : NULL);
+      }
     }
   else if (CARAVAN_IS_EVENT (self->item))
     {
@@ -180,11 +193,51 @@ edit_string (CaravanInspector *self,
   edit (self, field, property, &value, label, TRUE);
 }
 
+/* A name in another language: the place's names, with that one set or gone. */
+static void
+edit_translation (CaravanInspector *self,
+                  GtkEditable      *editable,
+                  const char       *lang)
+{
+  CaravanPlace *place = CARAVAN_PLACE (self->item);
+  g_autoptr(GHashTable) old = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *text = gtk_editable_get_text (editable);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GHashTableIter iter;
+  gpointer key, name;
+
+  g_object_get (place, "names", &old, NULL);
+  if (old != NULL)
+    {
+      g_hash_table_iter_init (&iter, old);
+      while (g_hash_table_iter_next (&iter, &key, &name))
+        g_hash_table_insert (names, g_strdup (key), g_strdup (name));
+    }
+  if (*text != '\0')
+    g_hash_table_insert (names, g_strdup (lang), g_strdup (text));
+  else
+    g_hash_table_remove (names, lang);
+  g_value_init (&value, G_TYPE_HASH_TABLE);
+  g_value_set_boxed (&value, names);
+  edit (self, editable, "names", &value, _("Rename Place"), TRUE);
+}
+
 static void
 on_entry_changed (GtkEditable      *editable,
                   CaravanInspector *self)
 {
   const char *text = gtk_editable_get_text (editable);
+
+  if (!self->filling && CARAVAN_IS_PLACE (self->item))
+    {
+      if (editable == GTK_EDITABLE (self->place_name_ru_row))
+        return edit_translation (self, editable, "ru");
+      if (editable == GTK_EDITABLE (self->place_name_kk_row))
+        return edit_translation (self, editable, "kk");
+      if (editable == GTK_EDITABLE (self->place_name_zh_row))
+        return edit_translation (self, editable, "zh");
+    }
 
   if (editable == GTK_EDITABLE (self->place_name_row))
     edit_string (self, editable, "name", text, _("Rename Place"));
@@ -327,7 +380,9 @@ static void
 queue_issues (CaravanInspector *self)
 {
   if (self->issues_idle == 0)
-    self->issues_idle = g_idle_add (update_issues, self);
+    /* Before the next frame, not after the map's flight: a flight keeps the default idle
+     * priority waiting. */
+    self->issues_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_issues, self, NULL);
 }
 
 /* A row of the issues list takes the user to its item. */
@@ -413,6 +468,9 @@ caravan_inspector_class_init (CaravanInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_latitude_spin);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_longitude_spin);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_description_view);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_name_ru_row);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_name_kk_row);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, place_name_zh_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_title_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_date_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_category_row);
@@ -428,7 +486,7 @@ caravan_inspector_class_init (CaravanInspectorClass *klass)
 static void
 caravan_inspector_init (CaravanInspector *self)
 {
-  GtkEditable *entries[4];
+  GtkEditable *entries[7];
   GtkTextView *views[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -437,6 +495,9 @@ caravan_inspector_init (CaravanInspector *self)
   entries[1] = GTK_EDITABLE (self->place_kind_row);
   entries[2] = GTK_EDITABLE (self->event_title_row);
   entries[3] = GTK_EDITABLE (self->event_category_row);
+  entries[4] = GTK_EDITABLE (self->place_name_ru_row);
+  entries[5] = GTK_EDITABLE (self->place_name_kk_row);
+  entries[6] = GTK_EDITABLE (self->place_name_zh_row);
   /* Ctrl+Z is the story's undo, not each field's own. */
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {

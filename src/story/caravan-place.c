@@ -47,6 +47,7 @@ enum {
   PROP_LATITUDE,
   PROP_LONGITUDE,
   PROP_FEATURED,
+  PROP_NAMES,
   N_PROPS
 };
 
@@ -141,9 +142,30 @@ caravan_place_get_property (GObject    *object,
     case PROP_FEATURED:
       g_value_set_boolean (value, self->featured);
       break;
+    case PROP_NAMES:
+      g_value_set_boxed (value, self->translations);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static gboolean
+same_names (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if ((a == NULL || g_hash_table_size (a) == 0) && (b == NULL || g_hash_table_size (b) == 0))
+    return TRUE;
+  if (a == NULL || b == NULL || g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (g_hash_table_lookup (b, key), value) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 /* Edits come through CaravanEdit (the undo stack); only a change notifies. */
@@ -195,6 +217,26 @@ caravan_place_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_NAMES:
+      {
+        GHashTable *names = g_value_get_boxed (value);
+        GHashTableIter iter;
+        gpointer key, name;
+
+        if (same_names (self->translations, names))
+          break;
+        /* A copy: the edit that set it keeps its own table. */
+        g_clear_pointer (&self->translations, g_hash_table_unref);
+        if (names != NULL && g_hash_table_size (names) > 0)
+          {
+            self->translations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+            g_hash_table_iter_init (&iter, names);
+            while (g_hash_table_iter_next (&iter, &key, &name))
+              g_hash_table_insert (self->translations, g_strdup (key), g_strdup (name));
+          }
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
     case PROP_FEATURED:
       if (self->featured != !!g_value_get_boolean (value))
         {
@@ -237,6 +279,10 @@ caravan_place_class_init (CaravanPlaceClass *klass)
   properties[PROP_FEATURED] = g_param_spec_boolean ("featured", NULL, NULL, FALSE,
                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                  G_PARAM_STATIC_STRINGS);
+  /* Present-day names by language (lang -> name; NULL when there are none). */
+  properties[PROP_NAMES] = g_param_spec_boxed ("names", NULL, NULL, G_TYPE_HASH_TABLE,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                               G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
