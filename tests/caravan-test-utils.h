@@ -33,4 +33,7 @@ guint       caravan_test_count_different_pixels (GdkTexture *a,
 gboolean    caravan_test_window_on_screen  (GtkWindow *window);
 guint       caravan_test_assert_off_screen (GType      type);
 
+GtkWindow  *caravan_test_find_message_dialog (void);
+void        caravan_test_remove_folder   (const char           *path);
+
 G_END_DECLS

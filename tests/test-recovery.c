@@ -92,23 +92,10 @@ edit_then_crash (void)
   kill (getpid (), SIGKILL);
 }
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer user_data)
 {
-  return find_message_dialog () != NULL;
+  return caravan_test_find_message_dialog () != NULL;
 }
 
 static void
@@ -149,7 +136,7 @@ test_restore (void)
 
   window = start_app ();
   g_assert_true (caravan_test_wait_until (dialog_shown, NULL, 10000));
-  dialog = find_message_dialog ();
+  dialog = caravan_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Restore Unsaved Edits?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
@@ -187,7 +174,7 @@ test_discard (void)
 
   window = start_app ();
   g_assert_true (caravan_test_wait_until (dialog_shown, NULL, 10000));
-  dialog = find_message_dialog ();
+  dialog = caravan_test_find_message_dialog ();
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   gtk_window_destroy (dialog);
   caravan_test_iterate (100);

@@ -171,24 +171,10 @@ test_rename_undo_save (void)
   stop_editing (window);
 }
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  /* The list of toplevels is GTK's own: read it, never keep it. */
-  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer user_data)
 {
-  return find_message_dialog () != NULL;
+  return caravan_test_find_message_dialog () != NULL;
 }
 
 static gboolean
@@ -233,7 +219,7 @@ test_changed_on_disk (void)
   g_assert_true (g_file_set_contents (path, changed, -1, NULL));
 
   g_assert_true (caravan_test_wait_until (dialog_shown, NULL, 10000));
-  dialog = find_message_dialog ();
+  dialog = caravan_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "“watched.caravan” changed on disk");
   /* Nothing was loaded over the edits while asking. */
@@ -262,7 +248,7 @@ test_close_asks (void)
   type_text (find_row (get_inspector (window), "Name"), "!");
   gtk_window_close (GTK_WINDOW (window));
   g_assert_true (caravan_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_message_dialog ();
+  dialog = caravan_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Save changes to “Multipolarity in the Kazakh steppes”?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -457,7 +443,7 @@ test_new_story (void)
   type_text (find_row (get_inspector (window), "Name"), "?");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
   g_assert_true (caravan_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_message_dialog ();
+  dialog = caravan_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Save changes to “Multipolarity in the Kazakh steppes”?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
@@ -611,21 +597,6 @@ test_other_names (void)
   stop_editing (window);
 }
 
-static void
-remove_tmpdir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmpdir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -654,7 +625,7 @@ main (int   argc,
 
   ret = g_test_run ();
   g_clear_object (&app);
-  remove_tmpdir ();
+  caravan_test_remove_folder (tmpdir);
   g_free (tmpdir);
   return ret;
 }

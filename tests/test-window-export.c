@@ -169,14 +169,7 @@ test_export_error (void)
   g_assert_true (caravan_test_wait_until (export_done, window, 30000));
   caravan_test_iterate (100);
 
-  /* The list of toplevels is GTK's own: read it, never keep it. */
-  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        dialog = toplevel;
-    }
+  dialog = caravan_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -353,21 +346,6 @@ test_print (void)
   g_assert_nonnull (strstr (text, last_page));
 }
 
-static void
-remove_tmpdir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmpdir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -398,7 +376,7 @@ main (int   argc,
   ret = g_test_run ();
   g_clear_object (&app);
   if (g_getenv ("CARAVAN_SCREENSHOT_DIR") == NULL)
-    remove_tmpdir ();
+    caravan_test_remove_folder (tmpdir);
   g_free (tmpdir);
   return ret;
 }

@@ -239,12 +239,8 @@ show_save_error (CaravanWindow *self,
   g_autofree char *basename = g_file_get_basename (file);
   /* Translators: %s is a file name */
   g_autofree char *heading = g_strdup_printf (_("“%s” could not be saved"), basename);
-  AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  caravan_window_show_error (self, heading, error->message);
 }
 
 static void

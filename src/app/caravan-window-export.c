@@ -160,12 +160,8 @@ on_export_done (GObject      *source,
     {
       /* Translators: %s is a file name */
       g_autofree char *heading = g_strdup_printf (_("“%s” could not be exported"), name);
-      AdwMessageDialog *dialog;
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      caravan_window_show_error (self, heading, error->message);
     }
 }
 
@@ -520,15 +516,7 @@ caravan_window_print_action (GtkWidget  *widget,
     return;
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("The story could not be printed"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    caravan_window_show_error (self, _("The story could not be printed"), error->message);
 }
 
 gboolean

@@ -94,6 +94,10 @@ struct _CaravanWindow
 void     caravan_window_notify_active_selection (CaravanWindow *self);
 void     caravan_window_show_state          (CaravanWindow *self,
                                              const char    *name);
+/* A dialog with @heading and @body (plain text) and a Close button. */
+void     caravan_window_show_error          (CaravanWindow *self,
+                                             const char    *heading,
+                                             const char    *body);
 
 /* caravan-window-story.c: loading, problems, reload on change */
 void     caravan_window_show_problems       (CaravanWindow *self,

@@ -441,6 +441,19 @@ caravan_window_init (CaravanWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
+void
+caravan_window_show_error (CaravanWindow *self,
+                           const char    *heading,
+                           const char    *body)
+{
+  AdwMessageDialog *dialog;
+
+  /* Neither text is markup: a file name or a reason may hold any character. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 CaravanWindow *
 caravan_window_new (CaravanApplication *application)
 {

@@ -16,22 +16,15 @@
 #include "caravan-story-private.h"
 #include "caravan-story-struct.h"
 
-/* Moves @event to its place in date order after its date changed: one items-changed for the
- * removal and one for the insertion, positions renumbered between the two. */
-static void
-reposition_event (CaravanStory *self,
-                  CaravanEvent *event)
+/* Where @event goes in date order. */
+static guint
+find_event_position (CaravanStory *self,
+                     CaravanEvent *event)
 {
   GListModel *events = G_LIST_MODEL (self->events);
-  guint old_position = caravan_story_get_event_index (self, event);
   EventKey key = caravan_story_make_event_key (event);
-  guint low = 0, high, first, last;
+  guint low = 0, high = g_list_model_get_n_items (events);
 
-  g_return_if_fail (old_position != G_MAXUINT);
-
-  g_object_ref (event);
-  g_list_store_remove (self->events, old_position);
-  high = g_list_model_get_n_items (events);
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
@@ -43,6 +36,24 @@ reposition_event (CaravanStory *self,
       else
         high = middle;
     }
+  return low;
+}
+
+/* Moves @event to its place in date order after its date changed: one items-changed for the
+ * removal and one for the insertion, positions renumbered between the two. */
+static void
+reposition_event (CaravanStory *self,
+                  CaravanEvent *event)
+{
+  GListModel *events = G_LIST_MODEL (self->events);
+  guint old_position = caravan_story_get_event_index (self, event);
+  guint low, first, last;
+
+  g_return_if_fail (old_position != G_MAXUINT);
+
+  g_object_ref (event);
+  g_list_store_remove (self->events, old_position);
+  low = find_event_position (self, event);
   g_list_store_insert (self->events, low, event);
   g_object_unref (event);
 
@@ -83,29 +94,6 @@ renumber_events (CaravanStory *self,
 
       g_hash_table_insert (self->event_positions, event, GUINT_TO_POINTER (i + 1));
     }
-}
-
-/* Where @event goes in date order. */
-static guint
-find_event_position (CaravanStory *self,
-                     CaravanEvent *event)
-{
-  GListModel *events = G_LIST_MODEL (self->events);
-  EventKey key = caravan_story_make_event_key (event);
-  guint low = 0, high = g_list_model_get_n_items (events);
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      g_autoptr(CaravanEvent) other = g_list_model_get_item (events, middle);
-      EventKey other_key = caravan_story_make_event_key (other);
-
-      if (caravan_story_compare_event_keys (&other_key, &key) < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  return low;
 }
 
 void
