@@ -13,7 +13,7 @@ to_text (JsonNode *node)
 {
   GString *text = g_string_new (NULL);
 
-  caravan_json_text_append (text, node);
+  caravan_json_text_append (text, node, CARAVAN_JSON_TEXT_DEFAULT);
   return g_string_free (text, FALSE);
 }
 

@@ -34,12 +34,8 @@ void     caravan_export_append_html (GString    *out,
 /* Appends plain @text as HTML paragraphs: <p>…</p> for each part between blank lines. */
 void     caravan_export_append_html_paragraphs (GString    *out,
                                                 const char *text);
-/* Appends @text as a JSON string, quotes included (NULL: null). U+2028 and U+2029 are escaped
- * too, so the file can be pasted into a script. */
-void     caravan_export_append_json_string (GString    *out,
-                                            const char *text);
-
-/* @root as indented JSON ending in a newline; arrays of numbers and strings on one line. */
+/* @root as indented JSON ending in a newline (caravan-json-text.h, U+2028 and U+2029 escaped so
+ * the file can go into a script); arrays of numbers and strings on one line. */
 char    *caravan_export_json_to_data       (JsonNode   *root,
                                             gsize      *length);
 

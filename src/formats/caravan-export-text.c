@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "caravan-export-private.h"
+#include "caravan-json-text.h"
 
 /* XML 1.0's Char production: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and above. */
 static gboolean
@@ -92,41 +93,6 @@ caravan_export_append_html_paragraphs (GString    *out,
       caravan_export_append_html (out, paragraphs[i]);
       g_string_append (out, "</p>");
     }
-}
-
-void
-caravan_export_append_json_string (GString    *out,
-                                   const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case 0x2028: g_string_append (out, "\\u2028"); break;
-        case 0x2029: g_string_append (out, "\\u2029"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-        }
-    }
-  g_string_append_c (out, '"');
 }
 
 char *
@@ -288,119 +254,14 @@ caravan_export_excerpt_source (CaravanStory   *story,
   return caravan_article_format_citation (article, caravan_story_get_language (story));
 }
 
-static gboolean
-is_scalar_array (JsonArray *array)
-{
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    if (!JSON_NODE_HOLDS_VALUE (json_array_get_element (array, i)))
-      return FALSE;
-  return TRUE;
-}
-
-static void
-append_indent (GString *out,
-               guint    depth)
-{
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < depth; i++)
-    g_string_append (out, "  ");
-}
-
-static void
-append_node (GString  *out,
-             JsonNode *node,
-             guint     depth)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        if (members == NULL)
-          {
-            g_string_append (out, "{}");
-            break;
-          }
-        g_string_append_c (out, '{');
-        for (GList *l = members; l != NULL; l = l->next)
-          {
-            append_indent (out, depth + 1);
-            caravan_export_append_json_string (out, l->data);
-            g_string_append (out, ": ");
-            append_node (out, json_object_get_member (object, l->data), depth + 1);
-            if (l->next != NULL)
-              g_string_append_c (out, ',');
-          }
-        append_indent (out, depth);
-        g_string_append_c (out, '}');
-      }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-        /* [71.446, 51.1801] on one line; lists of objects one item a line. */
-        gboolean inline_items = is_scalar_array (array);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            if (inline_items)
-              g_string_append (out, i > 0 ? ", " : "");
-            else
-              append_indent (out, depth + 1);
-            append_node (out, json_array_get_element (array, i), depth + 1);
-            if (!inline_items && i + 1 < n)
-              g_string_append_c (out, ',');
-          }
-        if (!inline_items && n > 0)
-          append_indent (out, depth);
-        g_string_append_c (out, ']');
-      }
-      break;
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          caravan_export_append_json_string (out, json_node_get_string (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          {
-            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-            double value = json_node_get_double (node);
-
-            /* 15 digits give back what the story says ("51.1801", not json-glib's
-             * "51.180100000000003"); JSON has no NaN or infinity. */
-            g_string_append (out, isfinite (value) ? g_ascii_formatd (buffer, sizeof buffer,
-                                                                      "%.15g", value)
-                                                   : "null");
-          }
-          break;
-        default:
-          g_string_append (out, "null");
-        }
-      break;
-    case JSON_NODE_NULL:
-    default:
-      g_string_append (out, "null");
-    }
-}
-
 char *
 caravan_export_json_to_data (JsonNode *root,
                              gsize    *length)
 {
   GString *out = g_string_new (NULL);
 
-  append_node (out, root, 0);
+  /* The story writer's JSON text, with [lon, lat] pairs on one line. */
+  caravan_json_text_append (out, root, CARAVAN_JSON_TEXT_INLINE_SCALAR_ARRAYS);
   g_string_append_c (out, '\n');
   if (length != NULL)
     *length = out->len;

@@ -48,6 +48,13 @@ append_string (GString    *text,
         default:
           if (c < 0x20)
             g_string_append_printf (text, "\\u%04x", c);
+          /* U+2028 and U+2029 end a line in JavaScript: escaped, the text can go into a page. */
+          else if (c == 0xE2 && (guchar) p[1] == 0x80 && ((guchar) p[2] == 0xA8 ||
+                                                         (guchar) p[2] == 0xA9))
+            {
+              g_string_append (text, (guchar) p[2] == 0xA8 ? "\\u2028" : "\\u2029");
+              p += 2;
+            }
           else
             g_string_append_c (text, (char) c);
         }
@@ -91,10 +98,21 @@ append_indent (GString *text,
     g_string_append (text, "  ");
 }
 
+static gboolean
+is_scalar_array (JsonArray *array)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!JSON_NODE_HOLDS_VALUE (json_array_get_element (array, i)) &&
+        !JSON_NODE_HOLDS_NULL (json_array_get_element (array, i)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
-append_node (GString  *text,
-             JsonNode *node,
-             guint     depth)
+append_node (GString              *text,
+             JsonNode             *node,
+             guint                 depth,
+             CaravanJsonTextFlags  flags)
 {
   switch (json_node_get_node_type (node))
     {
@@ -109,7 +127,7 @@ append_node (GString  *text,
             append_indent (text, depth + 1);
             append_string (text, l->data);
             g_string_append (text, ": ");
-            append_node (text, json_object_get_member (object, l->data), depth + 1);
+            append_node (text, json_object_get_member (object, l->data), depth + 1, flags);
             if (l->next != NULL)
               g_string_append_c (text, ',');
           }
@@ -122,16 +140,21 @@ append_node (GString  *text,
       {
         JsonArray *array = json_node_get_array (node);
         guint n = json_array_get_length (array);
+        gboolean inline_items = (flags & CARAVAN_JSON_TEXT_INLINE_SCALAR_ARRAYS) &&
+                                is_scalar_array (array);
 
         g_string_append_c (text, '[');
         for (guint i = 0; i < n; i++)
           {
-            append_indent (text, depth + 1);
-            append_node (text, json_array_get_element (array, i), depth + 1);
-            if (i + 1 < n)
+            if (inline_items)
+              g_string_append (text, i > 0 ? ", " : "");
+            else
+              append_indent (text, depth + 1);
+            append_node (text, json_array_get_element (array, i), depth + 1, flags);
+            if (!inline_items && i + 1 < n)
               g_string_append_c (text, ',');
           }
-        if (n > 0)
+        if (!inline_items && n > 0)
           append_indent (text, depth);
         g_string_append_c (text, ']');
       }
@@ -164,11 +187,12 @@ append_node (GString  *text,
 }
 
 void
-caravan_json_text_append (GString  *text,
-                          JsonNode *node)
+caravan_json_text_append (GString              *text,
+                          JsonNode             *node,
+                          CaravanJsonTextFlags  flags)
 {
   g_return_if_fail (text != NULL);
   g_return_if_fail (node != NULL);
 
-  append_node (text, node, 0);
+  append_node (text, node, 0, flags);
 }

@@ -9,7 +9,15 @@
 
 G_BEGIN_DECLS
 
-void caravan_json_text_append (GString  *text,
-                               JsonNode *node);
+typedef enum
+{
+  CARAVAN_JSON_TEXT_DEFAULT = 0,
+  /* Arrays of numbers, strings and the like on one line: [71.446, 51.1801] (GeoJSON). */
+  CARAVAN_JSON_TEXT_INLINE_SCALAR_ARRAYS = 1 << 0,
+} CaravanJsonTextFlags;
+
+void caravan_json_text_append (GString              *text,
+                               JsonNode             *node,
+                               CaravanJsonTextFlags  flags);
 
 G_END_DECLS

@@ -356,7 +356,7 @@ caravan_story_writer_to_data (CaravanStory *story,
 
   root = json_builder_get_root (b);
   text = g_string_new (NULL);
-  caravan_json_text_append (text, root);
+  caravan_json_text_append (text, root, CARAVAN_JSON_TEXT_DEFAULT);
   g_string_append_c (text, '\n');
   if (length != NULL)
     *length = text->len;
