@@ -31,7 +31,9 @@ caravan_test_init (int    *argc,
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* No animations and no blinking cursor: frames and timers the same on every run. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE,
+                "gtk-cursor-blink", FALSE, NULL);
 }
 
 static gboolean

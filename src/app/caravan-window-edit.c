@@ -52,6 +52,10 @@ caravan_window_update_edit_actions (CaravanWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-place", has_stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event",
                                  has_stack && caravan_selection_get_place (self->selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-step-camera",
+                                 has_stack && caravan_selection_get_event (self->selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-step-camera",
+                                 has_stack && caravan_selection_get_event (self->selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected",
                                  has_stack && (caravan_selection_get_place (self->selection) ||
                                                caravan_selection_get_event (self->selection)));

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "caravan-date.h"
 #include "caravan-event.h"
@@ -173,4 +174,44 @@ caravan_window_move_place_action (GtkWidget  *widget,
   move = caravan_edit_new_group (edits, _("Move Place"));
   caravan_undo_stack_push (self->undo_stack, move, FALSE);
   caravan_selection_select_place (self->selection, place);
+}
+
+/* The selected event's step looks where the map looks now, or (@use_view FALSE) at the
+ * event's place again. */
+static void
+set_step_camera (CaravanWindow *self,
+                 gboolean       use_view)
+{
+  CaravanEvent *event = caravan_selection_get_event (self->selection);
+  ShumateViewport *viewport = caravan_map_view_get_viewport (self->map_view);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (event == NULL || self->undo_stack == NULL)
+    return;
+  g_value_init (&value, CARAVAN_TYPE_CAMERA);
+  if (use_view)
+    g_value_set_boxed (&value, &(CaravanCamera) {
+                         shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                         /* Half steps are as fine as a presenter chooses a view. */
+                         round (shumate_viewport_get_zoom_level (viewport) * 2) / 2 });
+  caravan_undo_stack_set (self->undo_stack, event, "camera", &value,
+                          use_view ? _("Set the Step's View") : _("Centre the Step on Its Place"),
+                          FALSE);
+}
+
+void
+caravan_window_set_step_camera_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  set_step_camera (CARAVAN_WINDOW (widget), TRUE);
+}
+
+void
+caravan_window_clear_step_camera_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
+{
+  set_step_camera (CARAVAN_WINDOW (widget), FALSE);
 }

@@ -152,6 +152,12 @@ void     caravan_window_add_place_at_action (GtkWidget  *widget,
 void     caravan_window_move_place_action (GtkWidget  *widget,
                                           const char *action_name,
                                           GVariant   *parameter);
+void     caravan_window_set_step_camera_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter);
+void     caravan_window_clear_step_camera_action (GtkWidget  *widget,
+                                                 const char *action_name,
+                                                 GVariant   *parameter);
 void     caravan_window_add_event_action (GtkWidget  *widget,
                                          const char *action_name,
                                          GVariant   *parameter);

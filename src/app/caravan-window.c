@@ -358,6 +358,10 @@ caravan_window_class_init (CaravanWindowClass *klass)
                                    caravan_window_add_place_at_action);
   gtk_widget_class_install_action (widget_class, "win.move-place", "(sdd)",
                                    caravan_window_move_place_action);
+  gtk_widget_class_install_action (widget_class, "win.set-step-camera", NULL,
+                                   caravan_window_set_step_camera_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-step-camera", NULL,
+                                   caravan_window_clear_step_camera_action);
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL,
                                    caravan_window_add_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL,

@@ -11,49 +11,16 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "caravan-date.h"
 #include "caravan-event.h"
 #include "caravan-typed-date.h"
 #include "caravan-inspector.h"
+#include "caravan-inspector-private.h"
 #include "caravan-place.h"
 #include "caravan-selection.h"
 #include "caravan-story.h"
-#include "caravan-story-issues.h"
-
-struct _CaravanInspector
-{
-  GtkWidget         parent_instance;
-
-  CaravanSelection *selection;
-  GSignalGroup     *selection_signals;
-  CaravanUndoStack *stack;
-  GObject          *item;         /* the place or event shown (weak: the story owns it) */
-  gpointer          last_field;   /* the widget of the last edit, to seal on a change */
-  gboolean          filling;
-  guint             issues_idle;
-
-  /* template children */
-  GtkWidget        *issues_box;
-  GtkLabel         *issues_title;
-  GtkListBox       *issues_list;
-  GtkStack         *stack_pages;
-  AdwEntryRow      *place_name_row;
-  AdwEntryRow      *place_kind_row;
-  GtkSwitch        *place_featured_switch;
-  GtkSpinButton    *place_latitude_spin;
-  GtkSpinButton    *place_longitude_spin;
-  GtkTextView      *place_description_view;
-  AdwEntryRow      *place_name_ru_row;
-  AdwEntryRow      *place_name_kk_row;
-  AdwEntryRow      *place_name_zh_row;
-  AdwEntryRow      *event_title_row;
-  AdwEntryRow      *event_date_row;
-  AdwEntryRow      *event_category_row;
-  GtkLabel         *event_date_error;
-  GtkTextView      *event_description_view;
-  GtkTextView      *event_notes_view;
-};
 
 G_DEFINE_FINAL_TYPE (CaravanInspector, caravan_inspector, GTK_TYPE_WIDGET)
 
@@ -140,6 +107,22 @@ fill_fields (CaravanInspector *self)
       set_entry_text (self->event_category_row, caravan_event_get_category (event));
       set_view_text (self->event_description_view, caravan_event_get_description (event));
       set_view_text (self->event_notes_view, caravan_event_get_notes (event));
+      {
+        g_autofree CaravanCamera *camera = NULL;
+        g_autofree char *where = NULL;
+
+        g_object_get (event, "camera", &camera, NULL);
+        if (camera != NULL && !isnan (camera->latitude) && !isnan (camera->longitude))
+          /* Translators: a step's map view: zoom level, latitude and longitude in degrees */
+          where = g_strdup_printf (_("Zoom %.1f at %.4f°, %.4f°"), camera->zoom,
+                                   camera->latitude, camera->longitude);
+        else if (camera != NULL)
+          /* Translators: a step's map view, centred on its place */
+          where = g_strdup_printf (_("Zoom %.1f at the event’s place"), camera->zoom);
+        else
+          where = g_strdup (_("The map flies to the event’s place"));
+        adw_action_row_set_subtitle (self->event_view_row, where);
+      }
     }
   self->filling = FALSE;
 }
@@ -322,86 +305,6 @@ on_position_changed (GtkSpinButton    *spin,
         _("Move Place"), TRUE);
 }
 
-/* The issues list shows this many rows and sums up the rest. */
-#define MAX_ISSUES_SHOWN 20
-
-static gboolean
-update_issues (gpointer user_data)
-{
-  CaravanInspector *self = user_data;
-  CaravanStory *story = self->selection ? caravan_selection_get_story (self->selection) : NULL;
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autofree char *title = NULL;
-  GtkWidget *row;
-
-  self->issues_idle = 0;
-  while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->issues_list, 0))) != NULL)
-    gtk_list_box_remove (self->issues_list, row);
-
-  issues = story != NULL && self->stack != NULL ? caravan_story_find_issues (story) : NULL;
-  gtk_widget_set_visible (self->issues_box, issues != NULL && issues->len > 0);
-  if (issues == NULL || issues->len == 0)
-    return G_SOURCE_REMOVE;
-
-  /* Translators: above the list of what to fix in the story being edited */
-  title = g_strdup_printf (g_dngettext (NULL, "%u Thing to Fix", "%u Things to Fix",
-                                        issues->len), issues->len);
-  gtk_label_set_text (self->issues_title, title);
-  for (guint i = 0; i < MIN (issues->len, MAX_ISSUES_SHOWN); i++)
-    {
-      CaravanStoryIssue *issue = g_ptr_array_index (issues, i);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), issue->message);
-      /* Story text is never markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "caravan-item", g_object_ref (issue->item),
-                              g_object_unref);
-      gtk_list_box_append (self->issues_list, row);
-    }
-  if (issues->len > MAX_ISSUES_SHOWN)
-    {
-      guint rest = issues->len - MAX_ISSUES_SHOWN;
-      /* Translators: the last row of a long list of things to fix */
-      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "…and %u more", "…and %u more",
-                                                            rest), rest);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-      gtk_list_box_append (self->issues_list, row);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_issues (CaravanInspector *self)
-{
-  if (self->issues_idle == 0)
-    /* Before the next frame, not after the map's flight: a flight keeps the default idle
-     * priority waiting. */
-    self->issues_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_issues, self, NULL);
-}
-
-/* A row of the issues list takes the user to its item. */
-static void
-on_issue_activated (GtkListBox       *list,
-                    GtkListBoxRow    *row,
-                    CaravanInspector *self)
-{
-  GObject *item = g_object_get_data (G_OBJECT (row), "caravan-item");
-
-  if (self->selection == NULL || item == NULL)
-    return;
-  if (CARAVAN_IS_EVENT (item))
-    caravan_selection_select_event (self->selection, CARAVAN_EVENT (item));
-  else
-    caravan_selection_select_place (self->selection, CARAVAN_PLACE (item));
-  caravan_inspector_focus_first_field (self);
-}
-
 static void
 on_selection_changed (CaravanInspector *self)
 {
@@ -412,7 +315,7 @@ static void
 on_story_changed (CaravanInspector *self)
 {
   show_item (self);
-  queue_issues (self);
+  caravan_inspector_queue_issues (self);
 }
 
 static void
@@ -423,7 +326,7 @@ on_item_changed (CaravanSelection *selection,
 {
   if (item == self->item)
     fill_fields (self);
-  queue_issues (self);
+  caravan_inspector_queue_issues (self);
 }
 
 static void
@@ -474,6 +377,7 @@ caravan_inspector_class_init (CaravanInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_title_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_date_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_category_row);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_view_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_date_error);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_description_view);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_notes_view);
@@ -524,7 +428,7 @@ caravan_inspector_init (CaravanInspector *self)
   g_signal_connect_object (self->place_longitude_spin, "value-changed",
                            G_CALLBACK (on_position_changed), self, 0);
 
-  g_signal_connect_object (self->issues_list, "row-activated", G_CALLBACK (on_issue_activated),
+  g_signal_connect_object (self->issues_list, "row-activated", G_CALLBACK (caravan_inspector_on_issue_activated),
                            self, 0);
 
   self->selection_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
@@ -570,7 +474,7 @@ caravan_inspector_set_undo_stack (CaravanInspector *self,
   g_set_object (&self->stack, stack);
   gtk_widget_set_sensitive (GTK_WIDGET (self), stack != NULL);
   show_item (self);
-  queue_issues (self);
+  caravan_inspector_queue_issues (self);
 }
 
 void
@@ -582,8 +486,8 @@ caravan_inspector_focus_first_field (CaravanInspector *self)
 
   field = CARAVAN_IS_EVENT (self->item) ? GTK_WIDGET (self->event_title_row)
                                         : GTK_WIDGET (self->place_name_row);
-  if (gtk_widget_grab_focus (field))
-    gtk_editable_select_region (GTK_EDITABLE (field), 0, -1);
+  /* Entries select their text when they take the focus (gtk-entry-select-on-focus). */
+  gtk_widget_grab_focus (field);
 }
 
 const char *

@@ -35,6 +35,14 @@ struct _CaravanEvent
 
 G_DEFINE_FINAL_TYPE (CaravanEvent, caravan_event, G_TYPE_OBJECT)
 
+static CaravanCamera *
+caravan_camera_copy (const CaravanCamera *camera)
+{
+  return g_memdup2 (camera, sizeof *camera);
+}
+
+G_DEFINE_BOXED_TYPE (CaravanCamera, caravan_camera, caravan_camera_copy, g_free)
+
 enum {
   PROP_0,
   PROP_ID,
@@ -44,6 +52,7 @@ enum {
   PROP_NOTES,
   PROP_DATE,
   PROP_DERIVED,
+  PROP_CAMERA,
   N_PROPS
 };
 
@@ -95,6 +104,14 @@ caravan_event_get_property (GObject    *object,
       break;
     case PROP_DERIVED:
       g_value_set_boolean (value, self->derived);
+      break;
+    case PROP_CAMERA:
+      if (self->has_camera)
+        g_value_set_boxed (value, &(CaravanCamera) { self->camera_latitude,
+                                                     self->camera_longitude,
+                                                     self->camera_zoom });
+      else
+        g_value_set_boxed (value, NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -155,6 +172,28 @@ caravan_event_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_CAMERA:
+      {
+        const CaravanCamera *camera = g_value_get_boxed (value);
+        gboolean same = camera == NULL ? !self->has_camera
+                        : self->has_camera && camera->zoom == self->camera_zoom &&
+                          ((isnan (camera->latitude) && isnan (self->camera_latitude)) ||
+                           camera->latitude == self->camera_latitude) &&
+                          ((isnan (camera->longitude) && isnan (self->camera_longitude)) ||
+                           camera->longitude == self->camera_longitude);
+
+        if (same)
+          break;
+        self->has_camera = camera != NULL;
+        if (camera != NULL)
+          {
+            self->camera_latitude = camera->latitude;
+            self->camera_longitude = camera->longitude;
+            self->camera_zoom = camera->zoom;
+          }
+        g_object_notify_by_pspec (object, pspec);
+      }
+      break;
     case PROP_DATE:
       {
         const CaravanDate *date = g_value_get_boxed (value);
@@ -201,6 +240,10 @@ caravan_event_class_init (CaravanEventClass *klass)
                                  G_PARAM_STATIC_STRINGS);
   properties[PROP_DERIVED] = g_param_spec_boolean ("derived", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The step's camera, NULL when the map centres on the place at its own zoom. */
+  properties[PROP_CAMERA] = g_param_spec_boxed ("camera", NULL, NULL, CARAVAN_TYPE_CAMERA,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

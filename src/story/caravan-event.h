@@ -9,6 +9,18 @@
 
 G_BEGIN_DECLS
 
+/* Where a presentation step's map looks (the event's "camera" property); latitude and
+ * longitude NaN: centred on the event's place, at @zoom. */
+typedef struct
+{
+  double latitude;
+  double longitude;
+  double zoom;
+} CaravanCamera;
+
+#define CARAVAN_TYPE_CAMERA (caravan_camera_get_type ())
+GType caravan_camera_get_type (void) G_GNUC_CONST;
+
 #define CARAVAN_TYPE_EVENT (caravan_event_get_type ())
 
 G_DECLARE_FINAL_TYPE (CaravanEvent, caravan_event, CARAVAN, EVENT, GObject)
