@@ -428,8 +428,8 @@ caravan_inspector_init (CaravanInspector *self)
   g_signal_connect_object (self->place_longitude_spin, "value-changed",
                            G_CALLBACK (on_position_changed), self, 0);
 
-  g_signal_connect_object (self->issues_list, "row-activated", G_CALLBACK (caravan_inspector_on_issue_activated),
-                           self, 0);
+  g_signal_connect_object (self->issues_list, "row-activated",
+                           G_CALLBACK (caravan_inspector_on_issue_activated), self, 0);
 
   self->selection_signals = g_signal_group_new (CARAVAN_TYPE_SELECTION);
   g_signal_group_connect_swapped (self->selection_signals, "notify::place",
