@@ -322,6 +322,23 @@ test_event_date (void)
   g_assert_true (caravan_timeline_get_event_bounds (timeline, first, &after));
   g_assert_cmpfloat_with_epsilon (after.origin.x, before.origin.x, 0.5);
 
+  /* Tags as a list typed with commas: one more, then undone. */
+  {
+    GtkWidget *tags_row = find_row (inspector, "Tags (separated by commas)");
+    g_autofree char *old_tags = g_strjoinv (", ", (char **) caravan_event_get_tags (first));
+    guint n_tags = g_strv_length ((char **) caravan_event_get_tags (first));
+
+    g_assert_nonnull (tags_row);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags_row)), ==, old_tags);
+    type_text (tags_row, ", virgin lands ,");
+    g_assert_cmpuint (g_strv_length ((char **) caravan_event_get_tags (first)), ==, n_tags + 1);
+    g_assert_cmpstr (caravan_event_get_tags (first)[n_tags], ==, "virgin lands");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    caravan_test_iterate (50);
+    g_assert_cmpuint (g_strv_length ((char **) caravan_event_get_tags (first)), ==, n_tags);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags_row)), ==, old_tags);
+  }
+
   /* Typed as a person writes it. */
   gtk_editable_set_text (GTK_EDITABLE (date_row), "c. May 1962");
   g_signal_emit_by_name (date_row, "apply");

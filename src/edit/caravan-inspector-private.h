@@ -38,6 +38,7 @@ struct _CaravanInspector
   AdwEntryRow      *event_title_row;
   AdwEntryRow      *event_date_row;
   AdwEntryRow      *event_category_row;
+  AdwEntryRow      *event_tags_row;
   AdwActionRow     *event_view_row;
   GtkLabel         *event_date_error;
   GtkTextView      *event_description_view;

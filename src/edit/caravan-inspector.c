@@ -56,6 +56,25 @@ get_view_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* "Border, rail , ,Trade" -> { "Border", "rail", "Trade" }. */
+static GStrv
+split_tags (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv tags;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  tags = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return tags;
+}
+
 static void
 fill_fields (CaravanInspector *self)
 {
@@ -105,6 +124,15 @@ fill_fields (CaravanInspector *self)
       gtk_widget_set_visible (GTK_WIDGET (self->event_date_error), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self->event_date_row), "error");
       set_entry_text (self->event_category_row, caravan_event_get_category (event));
+      {
+        g_autofree char *tags = g_strjoinv (", ", (char **) caravan_event_get_tags (event));
+        g_auto(GStrv) typed = split_tags (gtk_editable_get_text (
+                                            GTK_EDITABLE (self->event_tags_row)));
+
+        /* "a, b," while typing means the same tags: leave the text as it is. */
+        if (!g_strv_equal ((const char * const *) typed, caravan_event_get_tags (event)))
+          set_entry_text (self->event_tags_row, tags);
+      }
       set_view_text (self->event_description_view, caravan_event_get_description (event));
       set_view_text (self->event_notes_view, caravan_event_get_notes (event));
       {
@@ -230,6 +258,15 @@ on_entry_changed (GtkEditable      *editable,
     edit_string (self, editable, "title", text, _("Rename Event"));
   else if (editable == GTK_EDITABLE (self->event_category_row))
     edit_string (self, editable, "category", text, _("Change Category"));
+  else if (editable == GTK_EDITABLE (self->event_tags_row))
+    {
+      g_auto(GStrv) tags = split_tags (text);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_STRV);
+      g_value_set_boxed (&value, tags);
+      edit (self, editable, "tags", &value, _("Change Tags"), TRUE);
+    }
 }
 
 /* A date is set when the user applies it (Enter or the apply button), not at every key: "19"
@@ -377,6 +414,7 @@ caravan_inspector_class_init (CaravanInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_title_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_date_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_category_row);
+  gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_tags_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_view_row);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_date_error);
   gtk_widget_class_bind_template_child (widget_class, CaravanInspector, event_description_view);
@@ -390,7 +428,7 @@ caravan_inspector_class_init (CaravanInspectorClass *klass)
 static void
 caravan_inspector_init (CaravanInspector *self)
 {
-  GtkEditable *entries[7];
+  GtkEditable *entries[8];
   GtkTextView *views[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -402,6 +440,7 @@ caravan_inspector_init (CaravanInspector *self)
   entries[4] = GTK_EDITABLE (self->place_name_ru_row);
   entries[5] = GTK_EDITABLE (self->place_name_kk_row);
   entries[6] = GTK_EDITABLE (self->place_name_zh_row);
+  entries[7] = GTK_EDITABLE (self->event_tags_row);
   /* Ctrl+Z is the story's undo, not each field's own. */
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {

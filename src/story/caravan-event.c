@@ -53,6 +53,7 @@ enum {
   PROP_DATE,
   PROP_DERIVED,
   PROP_CAMERA,
+  PROP_TAGS,
   N_PROPS
 };
 
@@ -104,6 +105,9 @@ caravan_event_get_property (GObject    *object,
       break;
     case PROP_DERIVED:
       g_value_set_boolean (value, self->derived);
+      break;
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
       break;
     case PROP_CAMERA:
       if (self->has_camera)
@@ -171,6 +175,18 @@ caravan_event_set_property (GObject      *object,
           self->notes = g_value_dup_string (value);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_TAGS:
+      {
+        const char * const *tags = g_value_get_boxed (value);
+        const char * const none[] = { NULL };
+
+        if (g_strv_equal ((const char * const *) self->tags, tags != NULL ? tags : none))
+          break;
+        g_strfreev (self->tags);
+        self->tags = g_strdupv ((char **) (tags != NULL ? tags : none));
+        g_object_notify_by_pspec (object, pspec);
+      }
       break;
     case PROP_CAMERA:
       {
@@ -240,6 +256,9 @@ caravan_event_class_init (CaravanEventClass *klass)
                                  G_PARAM_STATIC_STRINGS);
   properties[PROP_DERIVED] = g_param_spec_boolean ("derived", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
+                                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                              G_PARAM_STATIC_STRINGS);
   /* The step's camera, NULL when the map centres on the place at its own zoom. */
   properties[PROP_CAMERA] = g_param_spec_boxed ("camera", NULL, NULL, CARAVAN_TYPE_CAMERA,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
