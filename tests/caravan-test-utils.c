@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "caravan-test-utils.h"
 
@@ -13,6 +14,23 @@
 #endif
 
 /* Initialises GTK and libadwaita for a gui test, with animations off so state is immediate. */
+/* The test's state folder: recovery copies in caravan/recovery, and files tests saved. */
+static void
+remove_state_folder (void)
+{
+  const char *state = g_getenv ("CARAVAN_TEST_STATE_HOME");
+  g_autofree char *caravan = NULL;
+  g_autofree char *recovery = NULL;
+
+  if (state == NULL)
+    return;
+  caravan = g_build_filename (state, "caravan", NULL);
+  recovery = g_build_filename (caravan, "recovery", NULL);
+  caravan_test_remove_folder (recovery);
+  g_rmdir (caravan);
+  caravan_test_remove_folder (state);   /* and the files a test saved there */
+}
+
 void
 caravan_test_init (int    *argc,
                    char ***argv)
@@ -27,6 +45,8 @@ caravan_test_init (int    *argc,
 
       g_setenv ("CARAVAN_TEST_STATE_HOME", folder, TRUE);
       state = g_getenv ("CARAVAN_TEST_STATE_HOME");
+      /* The process that made the folder removes it; its subprocesses share it. */
+      atexit (remove_state_folder);
     }
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   gtk_test_init (argc, argv, NULL);
