@@ -25,6 +25,11 @@ struct _CaravanTilePaintable
 
 static gboolean paint_surfaces;  /* the windows use the cairo renderer */
 
+/* Surfaces of finalized tiles, destroyed a little later (see defer_surface_destroy()): those
+ * dropped since the last tick, and those dropped before it. Main thread only. */
+static GPtrArray *young_surfaces, *old_surfaces;
+static guint surfaces_timeout;
+
 static void caravan_tile_paintable_iface_init (GdkPaintableInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CaravanTilePaintable, caravan_tile_paintable, G_TYPE_OBJECT,
@@ -101,13 +106,48 @@ caravan_tile_paintable_iface_init (GdkPaintableInterface *iface)
   iface->get_intrinsic_height = caravan_tile_paintable_get_intrinsic_height;
 }
 
+static gboolean
+on_surfaces_timeout (gpointer user_data)
+{
+  g_clear_pointer (&old_surfaces, g_ptr_array_unref);
+  old_surfaces = g_steal_pointer (&young_surfaces);
+  if (old_surfaces != NULL)
+    return G_SOURCE_CONTINUE;
+
+  surfaces_timeout = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A frame's render nodes reference the tile surfaces they painted through cairo's
+ * copy-on-write snapshots, and GTK keeps the last frame's nodes. Destroying a surface while
+ * such a node lives makes cairo copy all its pixels for the node, which is about to be freed
+ * anyway: a megabyte a tile at 4K, for every tile libshumate drops from its cache while new
+ * ones arrive in a flight. So the last reference goes 100 to 200 ms later, once GTK has let go
+ * of the frames that painted the surface. */
+static void
+defer_surface_destroy (cairo_surface_t *surface)
+{
+  if (!g_main_context_is_owner (g_main_context_default ()))
+    {
+      cairo_surface_destroy (surface);
+      return;
+    }
+
+  if (young_surfaces == NULL)
+    young_surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_ptr_array_add (young_surfaces, surface);
+  if (surfaces_timeout == 0)
+    surfaces_timeout = g_timeout_add (100, on_surfaces_timeout, NULL);
+}
+
 static void
 caravan_tile_paintable_finalize (GObject *object)
 {
   CaravanTilePaintable *self = CARAVAN_TILE_PAINTABLE (object);
 
   g_clear_object (&self->texture);
-  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  if (self->surface != NULL)
+    defer_surface_destroy (g_steal_pointer (&self->surface));
 
   G_OBJECT_CLASS (caravan_tile_paintable_parent_class)->finalize (object);
 }
