@@ -18,7 +18,9 @@
  *   xvfb-run -a -s '-screen 0 3840x2160x24' env GSK_RENDERER=cairo \
  *     GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory \
  *     ./_build/tests/bench/bench-flights [FLIGHTS [WIDTHxHEIGHT…]]
- * BENCH_PHASES=1 also prints where a frame's work goes (update and layout, paint). */
+ * BENCH_PHASES=1 also prints where a frame's work goes (update and layout, paint);
+ * BENCH_SCREENSHOTS=DIR saves the screen after each flight (with ImageMagick's import) to
+ * DIR/WIDTHxHEIGHT-step-N.png, to compare the map before and after a change. */
 
 #define G_LOG_DOMAIN "caravan-bench-flights"
 
@@ -221,6 +223,35 @@ iterate_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Saves the screen as the X server shows it, once the map has all its tiles (or after 5 s). */
+static void
+save_screenshot (CaravanMapView *map_view,
+                 int             width,
+                 int             height,
+                 guint           step)
+{
+  ShumateMapSource *source = caravan_map_view_get_map_source (map_view);
+  const char *dir = g_getenv ("BENCH_SCREENSHOTS");
+  g_autofree char *name = NULL, *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+  int status = 0;
+
+  if (dir == NULL)
+    return;
+
+  for (guint i = 0; i < 50 && CARAVAN_IS_MAP_SOURCE (source) &&
+                   caravan_map_source_get_tiles_pending (CARAVAN_MAP_SOURCE (source)) > 0; i++)
+    iterate_for (100);
+  iterate_for (300);
+  name = g_strdup_printf ("%dx%d-step-%u.png", width, height, step);
+  path = g_build_filename (dir, name, NULL);
+  argv[3] = path;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, &error) || !g_spawn_check_wait_status (status, &error))
+    g_printerr ("bench-flights: no screenshot %s: %s\n", path, error->message);
+}
+
 static void
 print_figures (const char *name,
                GArray     *times)
@@ -299,6 +330,7 @@ measure (CaravanStory *story,
       x_cpu = x_cpu < 0 || start_x < 0 ? -1 : x_cpu + x_server_cpu_time () - start_x;
       tiles += caravan_map_source_get_tiles_rendered (source) - start_tiles;
       iterate_for (300);
+      save_screenshot (watch.map_view, width, height, step);
     }
 
   for (guint i = 0; i < watch.intervals->len; i++)
